@@ -1,0 +1,92 @@
+#include "scanner/parse/parse.h"
+
+#include <tree_sitter/api.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "scanner/core/text.h"
+#include "scanner/parse/clang_parser.h"
+#include "scanner/parse/ts_parser.h"
+
+namespace ps {
+
+void TreeDeleter::operator()(TSTree* t) const {
+  if (t) ts_tree_delete(t);
+}
+
+Parsers::Parsers(ParseOptions opts) : opts_(std::move(opts)), ts_(std::make_unique<TreeSitterParsers>()) {}
+Parsers::~Parsers() = default;
+
+static Diagnostic file_diag(const SourceFile& f, std::string code, std::string msg, int line = 0, int col = 0) {
+  return Diagnostic{Severity::Error, std::move(code), f.rel, line, col, std::move(msg)};
+}
+
+ParsedFile Parsers::parse(const SourceFile& file) const {
+  auto start = std::chrono::steady_clock::now();
+  ParsedFile out;
+  out.file = file;
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file.abs, ec);
+  if (ec) {
+    out.diags.push_back(file_diag(file, "unreadable", fmt::format("cannot read file: {}", ec.message())));
+    return out;
+  }
+  if (size > opts_.max_bytes) {
+    out.diags.push_back(Diagnostic{Severity::Warning, "too-large", file.rel, 0, 0,
+                                   fmt::format("skipped: {} bytes is over the {} byte limit", size, opts_.max_bytes)});
+    return out;
+  }
+  std::ifstream in(file.abs, std::ios::binary);
+  if (!in) {
+    out.diags.push_back(file_diag(file, "unreadable", "cannot open file for reading"));
+    return out;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    out.diags.push_back(file_diag(file, "unreadable", "read error"));
+    return out;
+  }
+  out = parse_text(file, std::move(ss).str());
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
+  auto start = std::chrono::steady_clock::now();
+  ParsedFile out;
+  out.file = file;
+  if (text.size() > opts_.max_bytes) {
+    out.diags.push_back(Diagnostic{Severity::Warning, "too-large", file.rel, 0, 0,
+                                   fmt::format("skipped: {} bytes is over the {} byte limit", text.size(), opts_.max_bytes)});
+    return out;
+  }
+  if (looks_binary(text)) {
+    out.diags.push_back(Diagnostic{Severity::Warning, "binary", file.rel, 0, 0, "skipped: binary content (NUL byte)"});
+    return out;
+  }
+  if (auto bad = find_invalid_utf8(text); bad != std::string::npos) {
+    LineIndex idx(text);
+    out.diags.push_back(file_diag(file, "invalid-utf8", "invalid UTF-8; the invalid bytes were replaced before parsing",
+                                  idx.line_of(bad), idx.column_of(bad)));
+    out.diags.back().severity = Severity::Warning;
+    text = sanitize_utf8(text);  // scan what we can: U+FFFD keeps offsets close
+  }
+  out.text = std::move(text);
+  if (uses_libclang(file.language)) {
+    std::call_once(clang_once_, [&] { clang_ = std::make_unique<ClangParser>(opts_); });
+    clang_->parse(file, out.text, out);
+  } else {
+    ts_->parse(file, out.text, out);
+    if (!opts_.keep_tree) out.tree.reset();
+  }
+  out.parsed = true;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace ps

@@ -1,0 +1,22 @@
+#pragma once
+// tree-sitter parsing: one TSParser per thread, one grammar per language.
+#include <string_view>
+
+#include "scanner/parse/parse.h"
+
+namespace ps {
+
+class TreeSitterParsers {
+ public:
+  TreeSitterParsers();
+  ~TreeSitterParsers();
+  // Parses text into out.tree, counts ERROR/MISSING nodes into
+  // out.syntax_errors (with a diagnostic at the first one) and extracts facts.
+  void parse(const SourceFile& file, std::string_view text, ParsedFile& out) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ps
