@@ -22,6 +22,9 @@ foreach(dir javascript/src typescript/typescript/src typescript/tsx/src python/s
   list(APPEND _grammar_src ${_g}/${dir}/parser.c)
   if(EXISTS ${_g}/${dir}/scanner.c)
     list(APPEND _grammar_src ${_g}/${dir}/scanner.c)
+    # Shared scanner headers (typescript's common/scanner.h) include
+    # tree_sitter/parser.h relative to the grammar's own src/.
+    set_source_files_properties(${_g}/${dir}/scanner.c PROPERTIES INCLUDE_DIRECTORIES ${_g}/${dir})
   endif()
 endforeach()
 add_library(ts_grammars STATIC ${_grammar_src})
