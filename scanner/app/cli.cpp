@@ -1,0 +1,56 @@
+#include "scanner/app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "scanner/app/commands.h"
+
+namespace ps {
+
+static void add_common_scan_options(CLI::App* cmd, CommonScanArgs& a) {
+  cmd->add_option("path", a.path, "Repository root to scan")->check(CLI::ExistingDirectory);
+  cmd->add_option("--include", a.includes, "Only scan paths matching these globs");
+  cmd->add_option("--exclude", a.excludes, "Skip paths matching these globs");
+  cmd->add_option("--mappings", a.mappings_dir, "Mapping library directory (default: the installed one)");
+  cmd->add_option("--compile-commands", a.compile_commands, "compile_commands.json for C/C++ (default: found at the root)");
+  cmd->add_option("--max-file-size", a.max_bytes, "Skip files larger than this many bytes")->capture_default_str();
+  cmd->add_option("-j,--jobs", a.jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  cmd->add_flag("--no-gitignore", a.no_gitignore, "Do not respect .gitignore");
+  cmd->add_flag("--include-vendored", a.include_vendored, "Scan node_modules, vendor/, third_party/ ...");
+  cmd->add_flag("--include-generated", a.include_generated, "Scan generated and minified files");
+  cmd->add_flag("--include-tests", a.include_tests, "Scan test code");
+  cmd->add_flag("-q,--quiet", a.quiet, "No progress line");
+  cmd->add_option("-o,--output", a.output, "Write the report to this file (atomically) instead of stdout");
+}
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"policyscan: check a source repository against its own privacy policy"};
+  app.set_version_flag("--version", std::string("policyscan ") + POLICYSCAN_VERSION);
+  app.require_subcommand(1);
+
+  InventoryArgs inventory;
+  auto* inv = app.add_subcommand("inventory", "List what a repository collects: files, languages and collection points");
+  add_common_scan_options(inv, inventory.common);
+  inv->add_option("--format", inventory.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitClean : kExitUsage;
+  }
+  try {
+    if (inv->parsed()) return cmd_inventory(inventory, argv[0]);
+  } catch (const std::exception& e) {
+    std::cerr << "policyscan: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  } catch (...) {
+    std::cerr << "policyscan: internal error\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}
+
+}  // namespace ps

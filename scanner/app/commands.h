@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands; each lives in its own file (cmd_*.cpp) and returns an
+// exit code from cli.h.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scanner/app/cli.h"
+
+namespace ps {
+
+// Options every scanning command shares.
+struct CommonScanArgs {
+  std::string path = ".";
+  std::vector<std::string> includes, excludes;
+  std::optional<std::string> mappings_dir;
+  std::optional<std::string> compile_commands;
+  std::uint64_t max_bytes = 4u << 20;
+  int jobs = 0;
+  bool no_gitignore = false;
+  bool include_vendored = false, include_generated = false, include_tests = false;
+  bool quiet = false;
+  std::string output;  // "" = stdout
+};
+
+struct InventoryArgs {
+  CommonScanArgs common;
+  std::string format = "text";
+};
+
+int cmd_inventory(const InventoryArgs& args, const char* argv0);
+
+}  // namespace ps

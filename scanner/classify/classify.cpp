@@ -1,0 +1,107 @@
+#include "scanner/classify/classify.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "scanner/core/text.h"
+
+namespace ps {
+namespace {
+
+using Categories = std::set<std::string>;
+
+// Categories of variables bound so far in the file, in source order.
+class DataFlow {
+ public:
+  DataFlow(const DataTypeClassifier& c) : classifier_(c) {}
+
+  Categories of_name(const std::string& name) {
+    Categories out;
+    auto [it, fresh] = cache_.try_emplace(name);
+    if (fresh) it->second = classifier_.classify_name(name);
+    out.insert(it->second.begin(), it->second.end());
+    // A variable carries what was assigned to it: `e` and `data.e` both.
+    std::string root = name.substr(0, name.find('.'));
+    if (auto v = vars_.find(root); v != vars_.end()) out.insert(v->second.begin(), v->second.end());
+    return out;
+  }
+
+  Categories of_expr(const Expr& e) {
+    Categories out;
+    for (const auto& n : e.names) merge(out, of_name(n));
+    for (const auto& f : e.fields) {
+      merge(out, of_name(f.key));
+      for (const auto& n : f.names) merge(out, of_name(n));
+    }
+    for (const auto& s : e.strings) {
+      auto cats = classifier_.classify_key_string(s);
+      out.insert(cats.begin(), cats.end());
+    }
+    return out;
+  }
+
+  void bind(const Fact& f) {
+    Categories cats = of_name(f.name);
+    for (const auto& a : f.args) merge(cats, of_expr(a));
+    if (cats.empty()) vars_.erase(f.name);  // reassigned to something that carries nothing
+    else vars_[f.name] = std::move(cats);
+  }
+
+ private:
+  static void merge(Categories& into, const Categories& from) { into.insert(from.begin(), from.end()); }
+  const DataTypeClassifier& classifier_;
+  std::unordered_map<std::string, std::vector<std::string>> cache_;
+  std::unordered_map<std::string, Categories> vars_;
+};
+
+}  // namespace
+
+std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const std::vector<Detection>& detections,
+                                                 const MappingLibrary& library, const DataTypeClassifier& classifier) {
+  std::vector<CollectionPoint> points;
+  if (detections.empty()) return points;
+  // Visit detections in fact order so the data-flow state is the one at each point.
+  std::vector<const Detection*> order;
+  for (const auto& d : detections) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const Detection* a, const Detection* b) { return a->fact < b->fact; });
+
+  DataFlow flow(classifier);
+  const auto& facts = file.facts.facts;
+  LineIndex lines(file.text);
+  std::size_t next_fact = 0;
+  for (const Detection* d : order) {
+    for (; next_fact < facts.size() && next_fact < d->fact; ++next_fact)
+      if (facts[next_fact].kind == FactKind::Bind) flow.bind(facts[next_fact]);
+    const Rule& rule = library.rules()[d->rule];
+    Categories cats(rule.categories.begin(), rule.categories.end());
+    Categories carried;
+    for (const auto& e : d->data) {
+      auto c = flow.of_expr(e);
+      carried.insert(c.begin(), c.end());
+    }
+    if (rule.requires_data && carried.empty()) continue;
+    cats.insert(carried.begin(), carried.end());
+
+    CollectionPoint p;
+    p.path = file.file.rel;
+    p.line = static_cast<int>(d->loc.line);
+    p.column = static_cast<int>(d->loc.column);
+    p.language = file.file.language;
+    p.kind = rule.kind;
+    p.categories.assign(cats.begin(), cats.end());
+    p.recipient = rule.recipient;
+    p.evidence = d->evidence;
+    p.snippet = collapse_ws(lines.line_text(file.text, p.line), 200);
+    p.mapping_id = rule.id;
+    p.retention_seconds = d->retention_seconds;
+    p.detail = collapse_ws(d->detail, 200);
+    points.push_back(std::move(p));
+  }
+  std::sort(points.begin(), points.end(), [](const CollectionPoint& a, const CollectionPoint& b) {
+    return std::tie(a.line, a.column, a.mapping_id) < std::tie(b.line, b.column, b.mapping_id);
+  });
+  return points;
+}
+
+}  // namespace ps

@@ -1,0 +1,377 @@
+#include "scanner/detect/mapping_library.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "scanner/core/text.h"
+#include "scanner/detect/duration_value.h"
+#include "scanner/detect/path_index.h"
+#include "scanner/detect/raw_query.h"
+#include "scanner/detect/url_host.h"
+
+namespace ps {
+
+using RuleIds = std::vector<std::uint32_t>;
+
+struct MappingLibrary::LanguageIndex {
+  PathIndex calls, assigns, fields;
+  std::unordered_map<std::string, RuleIds> imports, binds, hosts, strings;
+  std::vector<std::pair<std::string, std::uint32_t>> import_prefixes;  // "@sentry/" from "@sentry/*"
+  RuleIds any_host;                                                    // hosts: ["*"]: hosts no other rule knows
+  std::unique_ptr<RE2::Set> string_set;
+  RuleIds string_set_rules;
+  std::unique_ptr<RawQuery> query;
+};
+
+namespace {
+
+void add(std::unordered_map<std::string, RuleIds>& m, const std::string& key, std::uint32_t r) { m[key].push_back(r); }
+
+void lookup(const std::unordered_map<std::string, RuleIds>& m, const std::string& key, RuleIds& out) {
+  auto it = m.find(key);
+  if (it != m.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+void dedupe(RuleIds& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+// Go module paths carry a major version ("github.com/x/y/v76"): drop it so
+// one pattern covers every version.
+std::string strip_go_version(std::string m) {
+  auto slash = m.rfind("/v");
+  if (slash != std::string::npos && slash + 2 < m.size() &&
+      std::all_of(m.begin() + static_cast<long>(slash) + 2, m.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    m.erase(slash);
+  return m;
+}
+
+// The callee of a call expression's text: "new Mixpanel(token)" -> "Mixpanel",
+// "Analytics.init(k)" -> "Analytics.init"; "" when the text is not a call.
+std::string callee_of_call_text(std::string_view text) {
+  text = trim(text);
+  if (starts_with(text, "new ")) text.remove_prefix(4);
+  if (starts_with(text, "await ")) text.remove_prefix(6);
+  auto paren = text.find('(');
+  if (paren == std::string_view::npos || paren == 0) return {};
+  return normalize_path(text.substr(0, paren));
+}
+
+std::string first_segment(std::string_view path) { return std::string(path.substr(0, path.find('.'))); }
+
+// Local names bound to modules or to objects made by a call, so that
+// `import mp from 'mixpanel-browser'; mp.track()` and
+// `client = OpenAI(); client.chat.completions.create()` resolve to the
+// module's names.
+class Aliases {
+ public:
+  void import(const Fact& f) {
+    if (f.name.empty()) return;
+    std::string base = strip_go_version(f.path);
+    if (!f.imported.empty() && f.imported != "*" && f.imported != "default") base += "." + f.imported;
+    map_[f.name] = base;
+  }
+  void bind(const Fact& f) {
+    if (f.args.empty()) return;
+    std::string callee = callee_of_call_text(f.args[0].text);
+    if (callee.empty()) {
+      map_.erase(f.name);
+      return;
+    }
+    map_[f.name] = resolve(callee);
+  }
+  // Rewrites the first segment through the alias chain; "" when unbound.
+  std::string resolve(std::string_view path) const {
+    std::string cur(path);
+    for (int depth = 0; depth < 8; ++depth) {  // bounded: alias cycles end here
+      auto it = map_.find(first_segment(cur));
+      if (it == map_.end()) break;
+      std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
+      std::string next = it->second + rest;
+      if (next == cur) break;
+      cur = std::move(next);
+    }
+    return cur;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> map_;
+};
+
+std::optional<std::int64_t> read_retention(const Rule& rule, const std::vector<Expr>& args) {
+  for (const auto& src : rule.retention) {
+    std::string text;
+    if (src.arg >= 0 && static_cast<std::size_t>(src.arg) < args.size()) text = args[src.arg].text;
+    if (!src.field.empty()) {
+      for (const auto& a : args)
+        for (const auto& f : a.fields)
+          if (to_lower(f.key) == to_lower(src.field)) text = f.value;
+    }
+    if (text.empty()) continue;
+    if (auto v = eval_duration(text)) {
+      double secs = v->in_seconds ? v->value : v->value * src.unit_seconds;
+      if (secs >= 0 && secs < 1e12) return static_cast<std::int64_t>(secs + 0.5);
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<Expr> data_of(const Rule& rule, const std::vector<Expr>& args) {
+  if (rule.classify.none) return {};
+  if (rule.classify.all_args) return args;
+  std::vector<Expr> out;
+  for (int i : rule.classify.args)
+    if (static_cast<std::size_t>(i) < args.size()) out.push_back(args[i]);
+  return out;
+}
+
+}  // namespace
+
+MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : rules_(std::move(rules)) {
+  arg_regex_.resize(rules_.size());
+  for (std::uint32_t r = 0; r < rules_.size(); ++r)
+    for (const auto& pattern : rules_[r].arg_regex) {
+      auto re = std::make_unique<RE2>(pattern, RE2::Quiet);
+      if (!re->ok()) {
+        diags.push_back(Diagnostic{Severity::Error, "mapping", rules_[r].file, rules_[r].line, 1,
+                                   fmt::format("rule '{}': bad arg_regex '{}': {}", rules_[r].id, pattern, re->error())});
+        continue;
+      }
+      arg_regex_[r].push_back(std::move(re));
+    }
+  by_language_.resize(kLanguageCount);
+  for (Language lang : kAllLanguages) {
+    auto idx = std::make_unique<LanguageIndex>();
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    std::vector<std::pair<std::uint32_t, std::string>> queries;
+    for (std::uint32_t r = 0; r < rules_.size(); ++r) {
+      const Rule& rule = rules_[r];
+      if (!rule.applies_to(lang)) continue;
+      for (const auto& m : rule.imports) {
+        if (!m.empty() && m.back() == '*') idx->import_prefixes.emplace_back(m.substr(0, m.size() - 1), r);
+        else add(idx->imports, m, r);
+      }
+      for (const auto& c : rule.calls) idx->calls.add(c, r);
+      for (const auto& a : rule.assigns) idx->assigns.add(a, r);
+      for (const auto& f : rule.fields) idx->fields.add(f, r);
+      for (const auto& b : rule.binds) add(idx->binds, b, r);
+      for (const auto& h : rule.hosts) {
+        if (h == "*") idx->any_host.push_back(r);
+        else add(idx->hosts, h, r);
+      }
+      for (const auto& s : rule.strings) add(idx->strings, s, r);
+      for (const auto& re : rule.string_regex) {
+        std::string err;
+        if (set->Add(re, &err) < 0) {
+          diags.push_back(Diagnostic{Severity::Error, "mapping", rule.file, rule.line, 1,
+                                     fmt::format("rule '{}': bad string_regex '{}': {}", rule.id, re, err)});
+          continue;
+        }
+        idx->string_set_rules.push_back(r);
+      }
+      for (const auto& [qlang, q] : rule.queries)
+        if (qlang == lang) queries.emplace_back(r, q);
+    }
+    if (!idx->string_set_rules.empty()) {
+      if (set->Compile()) idx->string_set = std::move(set);
+      else diags.push_back(Diagnostic{Severity::Error, "mapping", "mappings", 0, 0, "string_regex set did not compile"});
+    }
+    if (!queries.empty()) idx->query = RawQuery::compile(lang, queries, rules_, diags);
+    by_language_[static_cast<std::size_t>(lang)] = std::move(idx);
+  }
+}
+
+MappingLibrary::~MappingLibrary() = default;
+MappingLibrary::MappingLibrary(MappingLibrary&&) noexcept = default;
+MappingLibrary& MappingLibrary::operator=(MappingLibrary&&) noexcept = default;
+
+bool MappingLibrary::args_match_regex(std::uint32_t rule, const std::vector<Expr>& args) const {
+  for (const auto& re : arg_regex_[rule]) {
+    bool any = std::any_of(args.begin(), args.end(), [&](const Expr& a) { return RE2::PartialMatch(a.text, *re); });
+    if (!any) return false;
+  }
+  return true;
+}
+
+void MappingLibrary::match_call(const LanguageIndex& idx, const std::vector<Fact>& facts, std::uint32_t fi,
+                                const std::vector<std::string>& candidates, std::vector<Detection>& out) const {
+  const Fact& f = facts[fi];
+  RuleIds hits;
+  for (const auto& c : candidates) idx.calls.find(c, hits);
+  dedupe(hits);
+  for (auto r : hits) {
+    if (!args_match_regex(r, f.args)) continue;
+    Detection d;
+    d.rule = r;
+    d.fact = fi;
+    d.loc = f.loc;
+    d.evidence = candidates.size() > 1 && candidates[1] != candidates[0] ? candidates[0] + " (" + candidates[1] + ")" : candidates[0];
+    d.data = data_of(rules_[r], f.args);
+    d.retention_seconds = read_retention(rules_[r], f.args);
+    for (const auto& a : f.args)
+      if (!a.strings.empty()) { d.detail = a.strings.front(); break; }
+    out.push_back(std::move(d));
+  }
+}
+
+std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
+  std::vector<Detection> out;
+  const auto& idx = *by_language_[static_cast<std::size_t>(file.file.language)];
+  const auto& facts = file.facts.facts;
+  Aliases aliases;
+  // Variables holding a URL: `const url = "https://api.x.com"; fetch(url, body)`.
+  std::unordered_map<std::string, std::string> host_vars;
+  // Hosts already reported at a call on this line; the string fact inside the call is not reported again.
+  std::set<std::pair<std::uint32_t, std::string>> hosts_at_calls;
+
+  auto host_rules = [&](const std::string& host, RuleIds& hits) {
+    // A host covers its subdomains: api.eu.mixpanel.com is matched by mixpanel.com.
+    std::string_view h = host;
+    while (h.find('.') != std::string_view::npos) {
+      lookup(idx.hosts, std::string(h), hits);
+      if (!hits.empty()) return;
+      h.remove_prefix(h.find('.') + 1);
+    }
+    if (!is_local_or_example_host(host)) hits.insert(hits.end(), idx.any_host.begin(), idx.any_host.end());
+  };
+  auto emit = [&](std::uint32_t r, std::uint32_t fi, Loc loc, std::string evidence, std::string detail, std::vector<Expr> data,
+                  const std::vector<Expr>* retention_args) {
+    Detection d;
+    d.rule = r;
+    d.fact = fi;
+    d.loc = loc;
+    d.evidence = std::move(evidence);
+    d.detail = std::move(detail);
+    d.data = std::move(data);
+    if (retention_args) d.retention_seconds = read_retention(rules_[r], *retention_args);
+    out.push_back(std::move(d));
+  };
+
+  for (std::uint32_t fi = 0; fi < facts.size(); ++fi) {
+    const Fact& f = facts[fi];
+    switch (f.kind) {
+      case FactKind::Import: {
+        aliases.import(f);
+        RuleIds hits;
+        lookup(idx.imports, f.path, hits);
+        std::string unversioned = strip_go_version(f.path);
+        if (unversioned != f.path) lookup(idx.imports, unversioned, hits);
+        for (const auto& [prefix, r] : idx.import_prefixes)
+          if (starts_with(f.path, prefix)) hits.push_back(r);
+        dedupe(hits);
+        for (auto r : hits) emit(r, fi, f.loc, f.path, "", {}, nullptr);
+        break;
+      }
+      case FactKind::Call: {
+        std::vector<std::string> candidates{f.path};
+        std::string resolved = aliases.resolve(f.path);
+        if (resolved != f.path) candidates.push_back(resolved);
+        if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
+        match_call(idx, facts, fi, candidates, out);
+        // Calls that send to a known host: the host is in an argument, or in a variable passed as one.
+        RuleIds hits;
+        std::string host;
+        for (const auto& a : f.args) {
+          for (const auto& s : a.strings)
+            for (auto& h : hosts_in_string(s)) { host_rules(h, hits); if (!hits.empty()) { host = h; break; } }
+          if (hits.empty())
+            for (const auto& n : a.names)
+              if (auto it = host_vars.find(n); it != host_vars.end()) { host_rules(it->second, hits); if (!hits.empty()) { host = it->second; break; } }
+          if (!hits.empty()) break;
+        }
+        dedupe(hits);
+        for (auto r : hits) {
+          if (!args_match_regex(r, f.args)) continue;
+          hosts_at_calls.emplace(f.loc.line, host);
+          emit(r, fi, f.loc, host, f.path, data_of(rules_[r], f.args), &f.args);
+        }
+        break;
+      }
+      case FactKind::Assign: {
+        RuleIds hits;
+        idx.assigns.find(f.path, hits);
+        std::string resolved = aliases.resolve(f.path);
+        if (resolved != f.path) idx.assigns.find(resolved, hits);
+        dedupe(hits);
+        for (auto r : hits) {
+          if (!args_match_regex(r, f.args)) continue;
+          emit(r, fi, f.loc, f.path, f.args.empty() || f.args[0].strings.empty() ? "" : f.args[0].strings[0],
+               data_of(rules_[r], f.args), &f.args);
+        }
+        break;
+      }
+      case FactKind::Bind: {
+        aliases.bind(f);
+        if (!f.args.empty())
+          for (const auto& s : f.args[0].strings)
+            for (auto& h : hosts_in_string(s)) host_vars[f.name] = h;
+        RuleIds hits;
+        lookup(idx.binds, f.name, hits);
+        dedupe(hits);
+        for (auto r : hits) emit(r, fi, f.loc, f.name, "", data_of(rules_[r], f.args), &f.args);
+        break;
+      }
+      case FactKind::Field: {
+        RuleIds hits;
+        idx.fields.find(f.path, hits);
+        std::string resolved = aliases.resolve(f.path);
+        if (resolved != f.path) idx.fields.find(resolved, hits);
+        dedupe(hits);
+        Expr name;
+        name.text = f.name;
+        name.names.push_back(f.name);
+        name.loc = f.loc;
+        for (auto r : hits) emit(r, fi, f.loc, f.path, f.name, rules_[r].classify.none ? std::vector<Expr>{} : std::vector<Expr>{name}, nullptr);
+        break;
+      }
+      case FactKind::String: {
+        RuleIds hits;
+        lookup(idx.strings, f.path, hits);
+        // Scope lists: "openid email https://www.googleapis.com/auth/calendar.readonly"
+        if (f.path.find_first_of(" ,") != std::string::npos && f.path.size() < 4096) {
+          std::string token;
+          for (char c : f.path + " ") {
+            if (c == ' ' || c == ',') { if (!token.empty() && token != f.path) lookup(idx.strings, token, hits); token.clear(); }
+            else token.push_back(c);
+          }
+        }
+        if (idx.string_set) {
+          std::vector<int> which;
+          if (idx.string_set->Match(f.path, &which))
+            for (int w : which) hits.push_back(idx.string_set_rules[static_cast<std::size_t>(w)]);
+        }
+        dedupe(hits);
+        for (auto r : hits) emit(r, fi, f.loc, collapse_ws(f.path, 120), f.path, {}, nullptr);
+        for (auto& h : hosts_in_string(f.path)) {
+          if (hosts_at_calls.count({f.loc.line, h})) continue;
+          RuleIds host_hits;
+          host_rules(h, host_hits);
+          dedupe(host_hits);
+          for (auto r : host_hits) emit(r, fi, f.loc, h, f.path, {}, nullptr);
+        }
+        break;
+      }
+    }
+  }
+  if (idx.query && file.tree) idx.query->run(file, out);
+  std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
+    return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
+  });
+  out.erase(std::unique(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
+              return a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.rule == b.rule;
+            }), out.end());
+  return out;
+}
+
+}  // namespace ps

@@ -1,0 +1,38 @@
+#pragma once
+// The escape hatch: raw tree-sitter queries from mappings. All of a
+// language's queries are concatenated into ONE TSQuery, run once per file;
+// pattern indexes map back to rules. The C API leaves predicates to the
+// caller, so #eq?, #not-eq?, #match? and #not-match? are evaluated here.
+// Captures: @point marks the place (default: the first capture); @data
+// captures are the expressions to classify.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scanner/core/diagnostic.h"
+#include "scanner/detect/detection.h"
+#include "scanner/detect/rule.h"
+#include "scanner/parse/parse.h"
+
+struct TSQuery;
+
+namespace ps {
+
+class RawQuery {
+ public:
+  static std::unique_ptr<RawQuery> compile(Language lang, const std::vector<std::pair<std::uint32_t, std::string>>& queries,
+                                           const std::vector<Rule>& rules, Diagnostics& diags);
+  ~RawQuery();
+  void run(const ParsedFile& file, std::vector<Detection>& out) const;
+
+ private:
+  struct Predicate;
+  RawQuery() = default;
+  TSQuery* query_ = nullptr;
+  std::vector<std::uint32_t> pattern_rule_;              // by pattern index
+  std::vector<std::vector<Predicate>> predicates_;       // by pattern index
+  std::uint32_t point_capture_ = UINT32_MAX, data_capture_ = UINT32_MAX;
+};
+
+}  // namespace ps

@@ -1,0 +1,15 @@
+#pragma once
+// Hosts named in string literals: "https://api.openai.com/v1/chat" ->
+// "api.openai.com". Only absolute http(s)/ws(s) URLs and protocol-relative
+// ones count: a bare "a.b" in a string is too often not a host.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ps {
+
+std::vector<std::string> hosts_in_string(std::string_view s);
+// Hosts that are this machine, private networks or documentation examples.
+bool is_local_or_example_host(std::string_view host);
+
+}  // namespace ps
