@@ -1,0 +1,31 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "scanner/detect/path_index.h"
+
+using namespace ps;
+
+static std::vector<std::uint32_t> hits(const PathIndex& idx, std::string_view path) {
+  std::vector<std::uint32_t> out;
+  idx.find(path, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+TEST_CASE("exact, any-receiver and any-member patterns") {
+  PathIndex idx;
+  idx.add("analytics.track", 1);
+  idx.add("*.logger.info", 2);
+  idx.add("Sentry.*", 3);
+  CHECK(hits(idx, "analytics.track") == std::vector<std::uint32_t>{1});
+  CHECK(hits(idx, "window.analytics.track").empty());  // exact means exact
+  CHECK(hits(idx, "logger.info") == std::vector<std::uint32_t>{2});
+  CHECK(hits(idx, "this.logger.info") == std::vector<std::uint32_t>{2});
+  CHECK(hits(idx, "mylogger.info").empty());            // segments, not characters
+  CHECK(hits(idx, "Sentry.init") == std::vector<std::uint32_t>{3});
+  CHECK(hits(idx, "Sentry.setUser.x") == std::vector<std::uint32_t>{3});
+  CHECK(hits(idx, "Sentry").empty());
+  CHECK(hits(idx, "").empty());
+}

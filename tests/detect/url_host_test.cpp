@@ -1,0 +1,25 @@
+#include <doctest/doctest.h>
+
+#include "scanner/detect/url_host.h"
+
+using namespace ps;
+
+TEST_CASE("hosts come from absolute and protocol-relative URLs only") {
+  CHECK(hosts_in_string("https://api.openai.com/v1/chat/completions") == std::vector<std::string>{"api.openai.com"});
+  CHECK(hosts_in_string("//cdn.segment.com/analytics.js") == std::vector<std::string>{"cdn.segment.com"});
+  CHECK(hosts_in_string("POST https://API.Stripe.com:443/v1 and wss://ws.pusher.com") ==
+        std::vector<std::string>{"api.stripe.com", "ws.pusher.com"});
+  CHECK(hosts_in_string("see docs at openai.com").empty());
+  CHECK(hosts_in_string("ftp://files.example.org").empty());
+  CHECK(hosts_in_string("a // comment-like text").empty());
+  CHECK(hosts_in_string("http://localhost:3000/x").empty());
+}
+
+TEST_CASE("local, private and example hosts are recognised") {
+  CHECK(is_local_or_example_host("localhost"));
+  CHECK(is_local_or_example_host("api.example.com"));
+  CHECK(is_local_or_example_host("10.0.0.5"));
+  CHECK(is_local_or_example_host("172.20.1.1"));
+  CHECK_FALSE(is_local_or_example_host("172.32.1.1"));
+  CHECK_FALSE(is_local_or_example_host("api.openai.com"));
+}
