@@ -45,6 +45,17 @@ std::optional<double> duration_string(std::string_view s) {
   return n * *unit;
 }
 
+// "now" in many languages: an expiry written as now + lifetime is a lifetime.
+bool is_now(std::string_view lower_path) {
+  static constexpr std::string_view kNow[] = {"time", "date.now", "system.currenttimemillis", "datetime.now", "datetime.utcnow",
+                                              "datetimeoffset.now", "datetimeoffset.utcnow", "time.now", "instant.now",
+                                              "datetime.datetime.now", "datetime.datetime.utcnow", "timezone.now", "now",
+                                              "clock.now", "localdatetime.now", "zoneddatetime.now", "date"};
+  for (auto n : kNow)
+    if (lower_path == n) return true;
+  return false;
+}
+
 struct Parser {
   std::string_view t;
   std::size_t i = 0;
@@ -156,11 +167,17 @@ struct Parser {
           return *v * *u;
         }
         if (auto u = unit_method(last)) return call_args(u);
+        if (is_now(lower)) {  // time(), Date.now(), new Date() as the base of an expiry
+          int depth = 1;
+          while (i < t.size() && depth > 0) { if (t[i] == '(') ++depth; else if (t[i] == ')') --depth; ++i; }
+          return depth == 0 ? std::optional<double>(0) : std::nullopt;
+        }
         if (lower == "ms" || lower == "timedelta" || lower == "datetime.timedelta" || ends_with(lower, ".duration") ||
             lower == "duration")
           return call_args(std::nullopt);
         return std::nullopt;
       }
+      if (is_now(lower)) return 0;  // DateTime.UtcNow + TimeSpan.FromDays(30)
       if (auto u = unit_word(last); u && path.find('.') != std::string::npos) {  // time.Hour, TimeUnit.DAYS
         unit = true;
         return *u;

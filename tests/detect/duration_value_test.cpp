@@ -35,3 +35,11 @@ TEST_CASE("duration vocabulary of common languages is in seconds") {
   CHECK(secs("ms('2h')") == 7200);
   CHECK(secs("\"1y\"") == 31536000);
 }
+
+TEST_CASE("an expiry written as now + lifetime is the lifetime") {
+  CHECK(secs("time() + 3600") == 3600);
+  CHECK(secs("time()+60*60*24*30") == 2592000);
+  CHECK(secs("Date.now() + 7 * 24 * 3600 * 1000", 0.001) == doctest::Approx(604800));
+  CHECK(secs("DateTimeOffset.UtcNow.AddDays(30)") == 2592000);
+  CHECK(secs("DateTime.UtcNow + TimeSpan.FromDays(1)") == 86400);
+}
