@@ -50,7 +50,7 @@ bool is_now(std::string_view lower_path) {
   static constexpr std::string_view kNow[] = {"time", "date.now", "system.currenttimemillis", "datetime.now", "datetime.utcnow",
                                               "datetimeoffset.now", "datetimeoffset.utcnow", "time.now", "instant.now",
                                               "datetime.datetime.now", "datetime.datetime.utcnow", "timezone.now", "now",
-                                              "clock.now", "localdatetime.now", "zoneddatetime.now", "date"};
+                                              "clock.now", "localdatetime.now", "zoneddatetime.now"};
   for (auto n : kNow)
     if (lower_path == n) return true;
   return false;
@@ -137,6 +137,11 @@ struct Parser {
         if (t[i] != '_' && t[i] != '\'') digits.push_back(t[i]);
         ++i;
       }
+      if (i + 1 < t.size() && (t[i] == 'e' || t[i] == 'E') && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+        digits.push_back('e');  // 864e5
+        ++i;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) digits.push_back(t[i++]);
+      }
       while (i < t.size() && std::string_view("LlUuFf").find(t[i]) != std::string_view::npos) ++i;  // 1000L
       if (digits.empty() || i == b) return std::nullopt;
       double v = std::strtod(digits.c_str(), nullptr);
@@ -154,7 +159,9 @@ struct Parser {
       std::string_view last = path;
       if (auto dot = last.rfind('.'); dot != std::string_view::npos) last = last.substr(dot + 1);
       std::string lower = to_lower(path);
+      if (lower == "new") return factor();  // new Date(...), new Duration(...)
       if (eat('(')) {
+        if (lower == "date") return call_args(std::nullopt);  // new Date(Date.now() + ms)
         // TimeUnit.DAYS.toSeconds(30): the unit is the segment before the method.
         if (auto p = lower.find("timeunit."); p != std::string::npos) {
           auto rest = std::string_view(lower).substr(p + 9);

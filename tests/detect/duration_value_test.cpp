@@ -43,3 +43,8 @@ TEST_CASE("an expiry written as now + lifetime is the lifetime") {
   CHECK(secs("DateTimeOffset.UtcNow.AddDays(30)") == 2592000);
   CHECK(secs("DateTime.UtcNow + TimeSpan.FromDays(1)") == 86400);
 }
+
+TEST_CASE("new Date(now + lifetime) is the lifetime") {
+  CHECK(secs("new Date(Date.now() + 864e5)", 0.001) == doctest::Approx(86400));
+  CHECK(secs("new Date(Date.now() + 1000 * 60)", 0.001) == doctest::Approx(60));
+}
