@@ -132,7 +132,7 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
   }
   auto m = n["match"];
   if (!m || !m.IsMap()) { c.error(n, fmt::format("rule '{}' needs a 'match' map", rule.id)); return false; }
-  if (!check_keys(c, m, {"imports", "calls", "assigns", "binds", "fields", "hosts", "strings", "string_regex", "query"},
+  if (!check_keys(c, m, {"imports", "calls", "methods", "assigns", "binds", "fields", "hosts", "strings", "string_regex", "query"},
                   "match"))
     return false;
   ok = read_strings(c, m["imports"], rule.imports, "imports") && read_strings(c, m["calls"], rule.calls, "calls") &&
@@ -141,6 +141,24 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
        read_strings(c, m["strings"], rule.strings, "strings") &&
        read_strings(c, m["string_regex"], rule.string_regex, "string_regex");
   if (!ok) return false;
+  // methods: {on: [logger, log], names: [info, warn]} is shorthand for
+  // calls '*.logger.info', '*.logger.warn', '*.log.info', ... (any receiver path ending so).
+  if (auto methods = m["methods"]) {
+    std::vector<YAML::Node> groups;
+    if (methods.IsSequence()) for (const auto& g : methods) groups.push_back(g);
+    else groups.push_back(methods);
+    for (const auto& g : groups) {
+      if (!g.IsMap() || !check_keys(c, g, {"on", "names"}, "methods")) {
+        if (!g.IsMap()) c.error(g, "'methods' entries are {on: [...], names: [...]}");
+        return false;
+      }
+      std::vector<std::string> on, names;
+      if (!read_strings(c, g["on"], on, "on") || !read_strings(c, g["names"], names, "names")) return false;
+      if (on.empty() || names.empty()) { c.error(g, "'methods' needs both 'on' and 'names'"); return false; }
+      for (const auto& r : on)
+        for (const auto& n : names) rule.calls.push_back("*." + r + "." + n);
+    }
+  }
   for (auto& h : rule.hosts) h = to_lower(h);
   if (auto q = m["query"]) {
     if (!q.IsMap()) { c.error(q, "'query' maps a language to a tree-sitter query"); return false; }

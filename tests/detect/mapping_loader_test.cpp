@@ -85,3 +85,17 @@ TEST_CASE("unknown languages and units are rejected") {
   REQUIRE(d.size() == 1);
   CHECK(d[0].message.find("unit") != std::string::npos);
 }
+
+TEST_CASE("methods is shorthand for any-receiver calls") {
+  Diagnostics d;
+  auto rules = load(R"(rules:
+  - id: log
+    kind: log-field
+    match:
+      calls: [console.log]
+      methods: [{on: [logger, this.log], names: [info, warn]}]
+)", d);
+  REQUIRE(d.empty());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].calls == std::vector<std::string>{"console.log", "*.logger.info", "*.logger.warn", "*.this.log.info", "*.this.log.warn"});
+}
