@@ -1,0 +1,3 @@
+from pymongo import MongoClient
+
+db = MongoClient()["assistly"]
