@@ -1,0 +1,778 @@
+// One pre-order walk over a tree-sitter tree, turning calls, imports,
+// assignments, declarations, fields and string literals into facts. Node
+// types come from per-language role tables (ts_grammar_roles.cpp); the few
+// shapes that differ by grammar (where a call keeps its callee, how an import
+// names its binding) are handled by small accessors below.
+#include "scanner/parse/ts_facts.h"
+
+#include <tree_sitter/api.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "scanner/core/text.h"
+#include "scanner/parse/ts_grammar_roles.h"
+
+namespace ps {
+
+namespace {
+
+constexpr std::size_t kMaxPathText = 4096;    // longer callee texts are not paths worth normalising
+constexpr std::size_t kExprNodeBudget = 400;  // nodes visited to summarise one expression
+
+class Extractor {
+ public:
+  Extractor(const Grammar& g, std::string_view text) : g_(g), text_(text) {}
+
+  FileFacts run(TSNode root) {
+    // Explicit stack: deeply nested input must not overflow the C++ stack.
+    struct Item {
+      TSNode node;
+      bool in_class;  // direct member of a class body
+    };
+    std::vector<Item> stack{{root, false}};
+    while (!stack.empty()) {
+      Item it = stack.back();
+      stack.pop_back();
+      bool descend = visit(it.node, it.in_class);
+      if (!descend) continue;
+      uint32_t n = ts_node_named_child_count(it.node);
+      bool child_in_class = is_class_body(it.node);
+      for (uint32_t i = n; i-- > 0;) stack.push_back({ts_node_named_child(it.node, i), child_in_class});
+    }
+    return std::move(out_);
+  }
+
+ private:
+  const Grammar& g_;
+  std::string_view text_;
+  FileFacts out_;
+
+  // ---- small accessors ------------------------------------------------------
+  std::string_view text(TSNode n) const {
+    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    if (b > text_.size() || e > text_.size() || e < b) return {};
+    return text_.substr(b, e - b);
+  }
+  static const char* type(TSNode n) { return ts_node_type(n); }
+  static bool is(TSNode n, const char* t) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), t) == 0; }
+  TSNode field(TSNode n, const char* name) const { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+  static Loc loc(TSNode n) {
+    TSPoint p = ts_node_start_point(n);
+    return Loc{p.row + 1, p.column + 1};
+  }
+  TSNode first_named(TSNode n, const char* t) const {
+    uint32_t c = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < c; ++i)
+      if (is(ts_node_named_child(n, i), t)) return ts_node_named_child(n, i);
+    return TSNode{};
+  }
+  bool is_class_body(TSNode n) const {
+    if (g_.role(n) == Role::ClassBody) return true;
+    // Python: class_definition > block holds the attributes.
+    return false;
+  }
+  std::string path_of(TSNode n) const {
+    auto t = text(n);
+    if (t.size() > kMaxPathText) return {};
+    return normalize_path(t);
+  }
+  // A string literal's content without quotes, prefixes or sigils.
+  std::string string_content(TSNode n) const {
+    std::string_view t = text(n);
+    std::size_t i = 0;
+    while (i < t.size() && i < 3 && std::strchr("rRbBuUfF@$", t[i])) ++i;
+    t.remove_prefix(i);
+    auto strip = [&](std::string_view q) {
+      if (t.size() >= 2 * q.size() && starts_with(t, q) && ends_with(t, q)) {
+        t = t.substr(q.size(), t.size() - 2 * q.size());
+        return true;
+      }
+      return false;
+    };
+    strip("\"\"\"") || strip("'''") || strip("\"") || strip("'") || strip("`");
+    return std::string(t.substr(0, 8192));
+  }
+
+  // ---- expressions ---------------------------------------------------------
+  std::string key_text(TSNode k) const {
+    if (g_.role(k) == Role::String) return string_content(k);
+    std::string s(trim(text(k)));
+    while (!s.empty() && (s[0] == ':' || s[0] == '.' || s[0] == '$')) s.erase(0, 1);  // :sym, .name, $var
+    while (!s.empty() && (s.back() == ':' || s.back() == '=')) s.pop_back();           // `name:` labels
+    if (!s.empty() && (s.front() == '"' || s.front() == '\'')) s = s.substr(1, s.size() > 2 ? s.size() - 2 : 0);
+    return s.size() > 120 ? std::string() : s;
+  }
+
+  // Key and value nodes of a Pair-role node, per grammar.
+  bool pair_parts(TSNode n, TSNode& key, TSNode& value) const {
+    key = field(n, "key");
+    value = field(n, "value");
+    if (ts_node_is_null(key)) key = field(n, "name");  // python keyword_argument, swift value_argument, c# argument
+    if (!ts_node_is_null(key) && !ts_node_is_null(value)) return true;
+    uint32_t c = ts_node_named_child_count(n);
+    if (c == 2) {  // kotlin value_argument (name = value), php 'k' => v, jsx attribute
+      key = ts_node_named_child(n, 0);
+      value = ts_node_named_child(n, 1);
+      if (is(key, "value_argument_label")) return true;
+      // A single positional argument has one child; two children mean a named one.
+      if (g_.language == Language::Kotlin && !(is(key, "simple_identifier") || is(key, "identifier"))) return false;
+      return true;
+    }
+    return false;
+  }
+
+  void summarise(TSNode n, Expr& e, std::size_t& budget, bool names_too) const {
+    // Iterative, bounded: an argument can be a whole function.
+    struct Item {
+      TSNode node;
+      bool names;
+    };
+    std::vector<Item> stack{{n, names_too}};
+    while (!stack.empty() && budget > 0) {
+      Item it = stack.back();
+      stack.pop_back();
+      --budget;
+      TSNode x = it.node;
+      bool names = it.names;
+      switch (g_.role(x)) {
+        case Role::Comment: continue;
+        case Role::String:
+          if (e.strings.size() < 16) e.strings.push_back(string_content(x));
+          break;  // descend: interpolations hold names
+        case Role::Member:
+          if (names) {
+            auto p = path_of(x);
+            if (!p.empty() && p.size() < 200) e.names.push_back(p);
+            names = false;  // the parts of a.b.c are not names of their own; strings inside still count
+          }
+          break;
+        case Role::Ident:
+        case Role::Shorthand:
+          if (names) {
+            std::string s(text(x));
+            if (!s.empty() && s.size() < 120) e.names.push_back(s);
+          }
+          if (g_.role(x) == Role::Shorthand) e.fields.push_back(Field{std::string(text(x)), std::string(text(x)), {std::string(text(x))}});
+          continue;
+        case Role::Call:
+          if (names) {
+            TSNode callee = callee_of(x);
+            if (!ts_node_is_null(callee)) {
+              auto p = path_of(callee);
+              // user.getEmail() carries the email; Ruby `user.email` is a call too.
+              if (!p.empty() && p.size() < 200) e.names.push_back(p);
+            }
+          }
+          break;
+        case Role::Pair: {
+          TSNode k{}, v{};
+          if (pair_parts(x, k, v) && e.fields.size() < 64) {
+            Field f;
+            f.key = key_text(k);
+            f.value = collapse_ws(text(v), 240);
+            Expr sub;
+            std::size_t sub_budget = std::min<std::size_t>(budget, 64);
+            summarise(v, sub, sub_budget, true);
+            f.names = std::move(sub.names);
+            if (!f.key.empty()) {
+              e.fields.push_back(std::move(f));
+              e.names.insert(e.names.end(), sub.names.begin(), sub.names.end());
+              e.strings.insert(e.strings.end(), sub.strings.begin(), sub.strings.end());
+              continue;
+            }
+          }
+          break;
+        }
+        default: break;
+      }
+      // C# object initializers: `new CookieOptions { MaxAge = ... }`
+      if (is(x, "assignment_expression") && is(ts_node_parent(x), "initializer_expression")) {
+        TSNode l = field(x, "left"), r = field(x, "right");
+        if (!ts_node_is_null(l) && !ts_node_is_null(r)) {
+          Expr sub;
+          std::size_t sub_budget = std::min<std::size_t>(budget, 64);
+          summarise(r, sub, sub_budget, true);
+          e.fields.push_back(Field{std::string(text(l)), collapse_ws(text(r), 240), sub.names});
+        }
+      }
+      uint32_t c = ts_node_named_child_count(x);
+      for (uint32_t i = c; i-- > 0;) stack.push_back({ts_node_named_child(x, i), names});
+    }
+  }
+
+  Expr expr(TSNode n) const {
+    Expr e;
+    e.text = collapse_ws(text(n), 240);
+    e.loc = loc(n);
+    std::size_t budget = kExprNodeBudget;
+    summarise(n, e, budget, true);
+    return e;
+  }
+
+  // ---- calls -----------------------------------------------------------------
+  TSNode callee_of(TSNode call) const {
+    switch (g_.language) {
+      case Language::JavaScript:
+      case Language::TypeScript:
+      case Language::Tsx: {
+        TSNode f = field(call, "function");
+        return ts_node_is_null(f) ? field(call, "constructor") : f;
+      }
+      case Language::Python:
+      case Language::Go:
+      case Language::CSharp: {
+        TSNode f = field(call, "function");
+        return ts_node_is_null(f) ? field(call, "type") : f;
+      }
+      case Language::Php: {
+        TSNode f = field(call, "function");
+        if (!ts_node_is_null(f)) return f;
+        if (g_.constructs(call)) return ts_node_named_child(call, 0);
+        return TSNode{};  // member/scoped calls: see call_path
+      }
+      case Language::Java:
+        return g_.constructs(call) ? field(call, "type") : field(call, "name");
+      case Language::Kotlin:
+      case Language::Swift:
+        return ts_node_named_child_count(call) > 0 ? ts_node_named_child(call, 0) : TSNode{};
+      case Language::Ruby: return field(call, "method");
+      case Language::C:
+      case Language::Cpp: break;
+    }
+    return TSNode{};
+  }
+
+  std::string call_path(TSNode call) const {
+    auto join = [&](TSNode recv, TSNode name) {
+      std::string r = ts_node_is_null(recv) ? std::string() : path_of(recv);
+      std::string m(text(name));
+      if (ts_node_is_null(recv)) return normalize_path(m);
+      if (r.empty()) return std::string();
+      return r + "." + m;
+    };
+    switch (g_.language) {
+      case Language::Java:
+        if (!g_.constructs(call)) return join(field(call, "object"), field(call, "name"));
+        break;
+      case Language::Ruby:
+        return join(field(call, "receiver"), field(call, "method"));
+      case Language::Php:
+        if (TSNode obj = field(call, "object"); !ts_node_is_null(obj)) return join(obj, field(call, "name"));
+        if (TSNode scope = field(call, "scope"); !ts_node_is_null(scope)) return join(scope, field(call, "name"));
+        break;
+      case Language::Kotlin:
+      case Language::Swift: {
+        TSNode callee = callee_of(call);
+        // Kotlin trailing lambdas nest: (call_expression (call_expression f args) lambda).
+        if (!ts_node_is_null(callee) && g_.role(callee) == Role::Call) return call_path(callee);
+        break;
+      }
+      default: break;
+    }
+    TSNode callee = callee_of(call);
+    return ts_node_is_null(callee) ? std::string() : path_of(callee);
+  }
+
+  TSNode args_of(TSNode call) const {
+    switch (g_.language) {
+      case Language::Kotlin: {
+        TSNode a = first_named(call, "value_arguments");
+        if (ts_node_is_null(a)) {
+          TSNode inner = ts_node_named_child(call, 0);
+          if (g_.role(inner) == Role::Call) return args_of(inner);
+        }
+        return a;
+      }
+      case Language::Swift: {
+        TSNode suffix = first_named(call, "call_suffix");
+        return ts_node_is_null(suffix) ? suffix : first_named(suffix, "value_arguments");
+      }
+      case Language::Php: {
+        TSNode a = field(call, "arguments");
+        return ts_node_is_null(a) ? first_named(call, "arguments") : a;
+      }
+      default: return field(call, "arguments");
+    }
+  }
+
+  void on_call(TSNode call) {
+    Fact f;
+    f.kind = FactKind::Call;
+    f.loc = loc(call);
+    f.path = call_path(call);
+    f.is_new = g_.constructs(call);
+    if (f.path.empty()) return;
+    TSNode args = args_of(call);
+    if (g_.language == Language::Ruby && ts_node_is_null(args) && !ts_node_is_null(field(call, "receiver")) &&
+        ts_node_is_null(field(call, "block")))
+      return;  // `user.email`: an attribute read, not a call worth a fact
+    if (!ts_node_is_null(args)) {
+      if (g_.role(args) == Role::String) {
+        f.args.push_back(expr(args));  // tagged template: sql`...`
+      } else {
+        uint32_t c = ts_node_named_child_count(args);
+        for (uint32_t i = 0; i < c && f.args.size() < 32; ++i) {
+          TSNode a = ts_node_named_child(args, i);
+          if (g_.role(a) == Role::Comment) continue;
+          f.args.push_back(expr(a));
+        }
+      }
+    }
+    // Ruby's `require 'x'` and JS's dynamic import('x') are imports.
+    if ((f.path == "require" || f.path == "require_relative" || f.path == "import") && f.args.size() == 1 &&
+        f.args[0].strings.size() == 1) {
+      Fact imp;
+      imp.kind = FactKind::Import;
+      imp.loc = f.loc;
+      imp.path = f.args[0].strings[0];
+      out_.facts.push_back(std::move(imp));
+    }
+    // Ruby: attr_accessor :email declares fields.
+    if (g_.language == Language::Ruby && (f.path == "attr_accessor" || f.path == "attr_reader" || f.path == "attr_writer")) {
+      for (const auto& a : f.args) {
+        Fact fd;
+        fd.kind = FactKind::Field;
+        fd.loc = a.loc;
+        fd.name = a.text.size() > 1 && a.text[0] == ':' ? a.text.substr(1) : a.text;
+        fd.path = f.path;
+        out_.facts.push_back(std::move(fd));
+      }
+    }
+    out_.facts.push_back(std::move(f));
+  }
+
+  // ---- imports ---------------------------------------------------------------
+  void import(TSNode at, std::string path, std::string name, std::string imported = {}) {
+    if (path.empty()) return;
+    Fact f;
+    f.kind = FactKind::Import;
+    f.loc = loc(at);
+    f.path = std::move(path);
+    f.name = std::move(name);
+    f.imported = std::move(imported);
+    out_.facts.push_back(std::move(f));
+  }
+
+  static std::string last_segment(std::string_view p) {
+    auto i = p.find_last_of("./\\");
+    return std::string(i == std::string_view::npos ? p : p.substr(i + 1));
+  }
+
+  void on_import(TSNode n) {
+    switch (g_.language) {
+      case Language::JavaScript:
+      case Language::TypeScript:
+      case Language::Tsx: {
+        TSNode src = field(n, "source");
+        if (ts_node_is_null(src)) return;
+        std::string module = string_content(src);
+        TSNode clause = first_named(n, "import_clause");
+        if (ts_node_is_null(clause)) { import(n, module, ""); return; }
+        uint32_t c = ts_node_named_child_count(clause);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(clause, i);
+          if (is(k, "identifier")) import(k, module, std::string(text(k)));
+          else if (is(k, "namespace_import")) {
+            TSNode id = first_named(k, "identifier");
+            if (!ts_node_is_null(id)) import(k, module, std::string(text(id)));
+          } else if (is(k, "named_imports")) {
+            uint32_t m = ts_node_named_child_count(k);
+            for (uint32_t j = 0; j < m; ++j) {
+              TSNode spec = ts_node_named_child(k, j);
+              if (!is(spec, "import_specifier")) continue;
+              TSNode name = field(spec, "name"), alias = field(spec, "alias");
+              std::string imported(text(name));
+              import(spec, module, ts_node_is_null(alias) ? imported : std::string(text(alias)), imported);
+            }
+          }
+        }
+        return;
+      }
+      case Language::Python: {
+        TSNode module = field(n, "module_name");
+        std::string mod = ts_node_is_null(module) ? std::string() : std::string(text(module));
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (!ts_node_is_null(module) && ts_node_eq(k, module)) continue;
+          std::string name, alias;
+          if (is(k, "aliased_import")) {
+            name = std::string(text(field(k, "name")));
+            alias = std::string(text(field(k, "alias")));
+          } else if (is(k, "dotted_name")) {
+            name = std::string(text(k));
+          } else if (is(k, "wildcard_import")) {
+            import(k, mod, "");
+            continue;
+          } else continue;
+          if (mod.empty()) {
+            // `import a.b` binds `a`, whose paths are already written in full; only a single name or an alias binds.
+            std::string bind = !alias.empty() ? alias : (name.find('.') == std::string::npos ? name : std::string());
+            import(k, name, bind);
+          } else {
+            import(k, mod, alias.empty() ? name : alias, name);
+          }
+        }
+        return;
+      }
+      case Language::Go: {
+        TSNode p = field(n, "path");
+        if (ts_node_is_null(p)) return;
+        std::string path = string_content(p);
+        TSNode name = field(n, "name");
+        std::string bind;
+        if (!ts_node_is_null(name)) bind = std::string(text(name));
+        else {
+          std::string s = path;
+          // "github.com/x/y/v76" binds "y"
+          auto slash = s.rfind('/');
+          if (slash != std::string::npos && s.size() > slash + 2 && s[slash + 1] == 'v' &&
+              std::isdigit(static_cast<unsigned char>(s[slash + 2])))
+            s.erase(slash);
+          bind = last_segment(s);
+        }
+        if (bind == "_" || bind == ".") bind.clear();
+        import(n, path, bind);
+        return;
+      }
+      case Language::Java:
+      case Language::Kotlin: {
+        uint32_t c = ts_node_named_child_count(n);
+        std::string path, alias;
+        bool wildcard = text(n).find('*') != std::string_view::npos;
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (g_.role(k) == Role::Comment) continue;
+          if (path.empty()) path = std::string(text(k));
+          else if (is(k, "identifier") || is(k, "simple_identifier")) alias = std::string(text(k));
+        }
+        path = normalize_path(path);
+        if (starts_with(path, "static")) path = path.substr(6);
+        import(n, path, wildcard ? "" : (alias.empty() ? last_segment(path) : alias));
+        return;
+      }
+      case Language::Swift: {
+        TSNode id = first_named(n, "identifier");
+        if (!ts_node_is_null(id)) import(n, normalize_path(text(id)), "");
+        return;
+      }
+      case Language::Php: {
+        TSNode alias = field(n, "alias");
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (!ts_node_is_null(alias) && ts_node_eq(k, alias)) continue;
+          std::string path = normalize_path(text(k));
+          if (path.empty()) continue;
+          import(n, path, ts_node_is_null(alias) ? last_segment(path) : std::string(text(alias)));
+          return;
+        }
+        return;
+      }
+      case Language::CSharp: {
+        TSNode alias = field(n, "name");
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (!ts_node_is_null(alias) && ts_node_eq(k, alias)) continue;
+          if (is(k, "identifier") || is(k, "qualified_name")) {
+            import(n, normalize_path(text(k)), ts_node_is_null(alias) ? "" : std::string(text(alias)));
+            return;
+          }
+        }
+        return;
+      }
+      case Language::Ruby:
+      case Language::C:
+      case Language::Cpp: return;
+    }
+  }
+
+  // ---- assignments, declarations, fields -----------------------------------
+  bool is_plain_name(TSNode n) const {
+    Role r = g_.role(n);
+    return r == Role::Ident || is(n, "pattern") || is(n, "shorthand_property_identifier_pattern");
+  }
+
+  void bind(TSNode at, std::string name, TSNode value) {
+    if (name.empty()) return;
+    // const x = require('m') / const {a} = require('m') are imports.
+    if (g_.role(value) == Role::Call && (g_.language == Language::JavaScript || g_.language == Language::TypeScript ||
+                                         g_.language == Language::Tsx)) {
+      std::string callee = call_path(value);
+      if (callee == "require") {
+        Expr e = expr(value);
+        if (!e.strings.empty()) { import(at, e.strings[0], name); return; }
+      }
+    }
+    Fact f;
+    f.kind = FactKind::Bind;
+    f.loc = loc(at);
+    f.name = std::move(name);
+    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
+    out_.facts.push_back(std::move(f));
+  }
+
+  // Destructuring: `const {email, phone: p} = user` binds email <- user.email, p <- user.phone.
+  void bind_pattern(TSNode pattern, TSNode value) {
+    std::string base = ts_node_is_null(value) ? std::string() : path_of(value);
+    bool from_require = false;
+    std::string module;
+    if (!ts_node_is_null(value) && g_.role(value) == Role::Call && call_path(value) == "require") {
+      Expr e = expr(value);
+      if (!e.strings.empty()) { from_require = true; module = e.strings[0]; }
+    }
+    uint32_t c = ts_node_named_child_count(pattern);
+    for (uint32_t i = 0; i < c; ++i) {
+      TSNode k = ts_node_named_child(pattern, i);
+      std::string key, local;
+      if (is(k, "shorthand_property_identifier_pattern") || g_.role(k) == Role::Ident) key = local = std::string(text(k));
+      else if (is(k, "pair_pattern")) {
+        key = key_text(field(k, "key"));
+        TSNode v = field(k, "value");
+        if (g_.role(v) == Role::Ident) local = std::string(text(v));
+      }
+      if (local.empty()) continue;
+      if (from_require) { import(k, module, local, key); continue; }
+      Fact f;
+      f.kind = FactKind::Bind;
+      f.loc = loc(k);
+      f.name = local;
+      Expr e;
+      e.text = local;
+      e.loc = loc(k);
+      e.names.push_back(base.empty() ? key : base + "." + key);
+      f.args.push_back(std::move(e));
+      out_.facts.push_back(std::move(f));
+    }
+  }
+
+  void field_fact(TSNode at, std::string name, std::string path) {
+    if (name.empty()) return;
+    Fact f;
+    f.kind = FactKind::Field;
+    f.loc = loc(at);
+    f.name = std::move(name);
+    f.path = std::move(path);
+    out_.facts.push_back(std::move(f));
+  }
+
+  // The declared type, or the callee of the initializer: what says what the field is.
+  std::string field_kind(TSNode type, TSNode value) const {
+    if (!ts_node_is_null(value) && g_.role(value) == Role::Call) return call_path(value);
+    if (!ts_node_is_null(type)) {
+      std::string t(trim(text(type)));
+      while (!t.empty() && (t[0] == ':' || t[0] == ' ')) t.erase(0, 1);
+      return normalize_path(t).empty() ? t : normalize_path(t);
+    }
+    return {};
+  }
+
+  void on_target(TSNode at, TSNode target, TSNode value, bool declaration, bool in_class) {
+    if (ts_node_is_null(target)) return;
+    // Lists: Go `a, b := x, y`, Python `a, b = ...`
+    if (is(target, "expression_list") || is(target, "pattern_list") || is(target, "tuple_pattern")) {
+      uint32_t c = ts_node_named_child_count(target);
+      uint32_t vc = ts_node_is_null(value) ? 0 : ts_node_named_child_count(value);
+      bool pairwise = !ts_node_is_null(value) && (is(value, "expression_list") || is(value, "tuple")) && vc == c;
+      for (uint32_t i = 0; i < c; ++i)
+        on_target(at, ts_node_named_child(target, i), pairwise ? ts_node_named_child(value, i) : value, declaration, in_class);
+      return;
+    }
+    if (is(target, "object_pattern") || is(target, "array_pattern")) { bind_pattern(target, value); return; }
+    if (is(target, "directly_assignable_expression") && ts_node_named_child_count(target) == 1)
+      target = ts_node_named_child(target, 0);
+    if (in_class && (g_.language == Language::Python)) {
+      field_fact(at, std::string(text(target)), field_kind(field(at, "type"), value));
+      return;
+    }
+    if (is(target, "pattern")) {  // swift `let x = ...`
+      TSNode id = first_named(target, "simple_identifier");
+      if (!ts_node_is_null(id)) target = id;
+    }
+    if (is_plain_name(target)) {
+      bind(at, std::string(text(target)), value);
+      return;
+    }
+    if (declaration) return;
+    std::string path = path_of(target);
+    if (path.empty()) return;
+    Fact f;
+    f.kind = FactKind::Assign;
+    f.loc = loc(at);
+    f.path = std::move(path);
+    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
+    out_.facts.push_back(std::move(f));
+  }
+
+  void on_assign(TSNode n, bool in_class) {
+    TSNode l = field(n, "left"), r = field(n, "right");
+    if (ts_node_is_null(l)) { l = field(n, "target"); r = field(n, "result"); }  // swift
+    if (ts_node_is_null(l) && ts_node_named_child_count(n) >= 2) {  // kotlin without fields
+      l = ts_node_named_child(n, 0);
+      r = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+    }
+    on_target(n, l, r, false, in_class);
+  }
+
+  void on_declare(TSNode n, bool in_class) {
+    switch (g_.language) {
+      case Language::Java: {  // local_variable_declaration > variable_declarator(name, value)
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode d = ts_node_named_child(n, i);
+          if (is(d, "variable_declarator")) on_target(d, field(d, "name"), field(d, "value"), true, false);
+        }
+        return;
+      }
+      case Language::CSharp: {  // variable_declarator: name + value child
+        TSNode name = field(n, "name");
+        TSNode value{};
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (!ts_node_eq(k, name) && !is(k, "bracketed_argument_list")) value = k;
+        }
+        if (ts_node_is_null(value)) return;
+        on_target(n, name, value, true, false);
+        return;
+      }
+      case Language::Go: {
+        TSNode l = field(n, "left");
+        if (!ts_node_is_null(l)) { on_target(n, l, field(n, "right"), true, false); return; }
+        TSNode name = field(n, "name"), value = field(n, "value");
+        if (!ts_node_is_null(value)) on_target(n, name, value, true, false);
+        return;
+      }
+      default: {
+        TSNode name = field(n, "name"), value = field(n, "value");
+        if (ts_node_is_null(value)) return;
+        on_target(n, name, value, true, in_class);
+      }
+    }
+  }
+
+  void on_class_member(TSNode n, bool in_class) {
+    // Kotlin: property_declaration > variable_declaration(identifier, type) + value
+    // Swift:  property_declaration name: pattern, type_annotation, value:
+    TSNode name{}, type{}, value = field(n, "value");
+    if (g_.language == Language::Kotlin) {
+      TSNode decl = first_named(n, "variable_declaration");
+      if (ts_node_is_null(decl)) return;
+      name = ts_node_named_child(decl, 0);
+      if (ts_node_named_child_count(decl) > 1) type = ts_node_named_child(decl, 1);
+      uint32_t c = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < c; ++i) {
+        TSNode k = ts_node_named_child(n, i);
+        if (!ts_node_eq(k, decl) && !is(k, "modifiers") && !is(k, "binding_pattern_kind") && !is(k, "property_delegate"))
+          value = k;
+      }
+    } else {
+      name = field(n, "name");
+      if (is(name, "pattern")) {
+        TSNode id = first_named(name, "simple_identifier");
+        if (!ts_node_is_null(id)) name = id;
+      }
+      type = first_named(n, "type_annotation");
+    }
+    if (ts_node_is_null(name)) return;
+    if (in_class) {
+      field_fact(n, std::string(text(name)), field_kind(type, value));
+      return;
+    }
+    if (!ts_node_is_null(value)) bind(n, std::string(text(name)), value);
+  }
+
+  void on_field(TSNode n) {
+    switch (g_.language) {
+      case Language::Java:
+      case Language::CSharp: {
+        if (is(n, "property_declaration")) {
+          field_fact(n, std::string(text(field(n, "name"))), field_kind(field(n, "type"), field(n, "value")));
+          return;
+        }
+        TSNode type = field(n, "type");
+        TSNode holder = n;
+        if (g_.language == Language::CSharp) {
+          holder = first_named(n, "variable_declaration");
+          if (ts_node_is_null(holder)) return;
+          type = field(holder, "type");
+        }
+        uint32_t c = ts_node_named_child_count(holder);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode d = ts_node_named_child(holder, i);
+          if (!is(d, "variable_declarator")) continue;
+          field_fact(d, std::string(text(field(d, "name"))), field_kind(type, field(d, "value")));
+        }
+        return;
+      }
+      case Language::Go:
+        field_fact(n, std::string(text(field(n, "name"))), field_kind(field(n, "type"), TSNode{}));
+        return;
+      case Language::Php: {
+        std::string type = std::string(text(field(n, "type")));
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode el = ts_node_named_child(n, i);
+          if (!is(el, "property_element")) continue;
+          TSNode var = first_named(el, "variable_name");
+          if (!ts_node_is_null(var)) field_fact(el, std::string(text(var)), type);
+        }
+        return;
+      }
+      default: {  // TS/JS class fields and interface properties
+        TSNode name = field(n, "name");
+        if (ts_node_is_null(name)) name = field(n, "property");
+        field_fact(n, ts_node_is_null(name) ? std::string() : key_text(name), field_kind(field(n, "type"), field(n, "value")));
+        return;
+      }
+    }
+  }
+
+  // ---- the walk ----------------------------------------------------------------
+  // Returns whether to descend into the node's children.
+  bool visit(TSNode n, bool in_class) {
+    switch (g_.role(n)) {
+      case Role::Comment: return false;
+      case Role::Call: on_call(n); return true;
+      case Role::Import: on_import(n); return false;
+      case Role::Assign: on_assign(n, in_class || python_class_attribute(n)); return true;
+      case Role::Declare: on_declare(n, in_class); return true;
+      case Role::Field: on_field(n); return true;
+      case Role::ClassMember: on_class_member(n, in_class); return true;
+      case Role::String: {
+        std::string s = string_content(n);
+        if (!s.empty()) {
+          Fact f;
+          f.kind = FactKind::String;
+          f.loc = loc(n);
+          f.path = std::move(s);
+          out_.facts.push_back(std::move(f));
+        }
+        return true;  // interpolations may hold calls
+      }
+      default: return true;
+    }
+  }
+
+  // Python class attributes: class_definition > block > expression_statement > assignment.
+  bool python_class_attribute(TSNode assignment) const {
+    if (g_.language != Language::Python) return false;
+    TSNode stmt = ts_node_parent(assignment);
+    if (!is(stmt, "expression_statement")) return false;
+    TSNode block = ts_node_parent(stmt);
+    return is(block, "block") && is(ts_node_parent(block), "class_definition");
+  }
+};
+
+}  // namespace
+
+FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text) {
+  if (!tree || uses_libclang(lang)) return {};
+  Extractor x(grammar_for(lang), text);
+  return x.run(ts_tree_root_node(tree));
+}
+
+}  // namespace ps

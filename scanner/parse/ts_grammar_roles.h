@@ -1,0 +1,48 @@
+#pragma once
+// What each node type of a tree-sitter grammar means to the fact extractor,
+// as a table indexed by symbol, built once per language (immutable after).
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "scanner/core/language.h"
+
+namespace ps {
+
+enum class Role : std::uint8_t {
+  None,
+  Call,        // a call or constructor
+  Import,      // an import statement / spec / use clause
+  Assign,      // assignment: member target -> Assign, identifier -> Bind
+  Declare,     // variable/constant declaration with a value -> Bind
+  Field,       // declared field/property (always a field)
+  ClassMember, // a declaration that is a Field when directly in a class body (Kotlin/Swift properties)
+  String,      // a string literal
+  Member,      // member access / subscript: a path
+  Ident,       // an identifier
+  Pair,        // key/value in an object, dictionary, hash, keyword or named argument
+  Shorthand,   // `{email}` in JS: key and value at once
+  ClassBody,   // a class body (for Python class attributes, Kotlin/Swift properties)
+  Comment,
+};
+
+struct Grammar {
+  Language language;
+  const TSLanguage* ts = nullptr;
+  std::vector<Role> roles;  // by TSSymbol
+  std::vector<bool> is_new; // by TSSymbol: constructor calls
+  Role role(TSNode n) const {
+    TSSymbol s = ts_node_symbol(n);
+    return s < roles.size() ? roles[s] : Role::None;
+  }
+  bool constructs(TSNode n) const {
+    TSSymbol s = ts_node_symbol(n);
+    return s < is_new.size() && is_new[s];
+  }
+};
+
+// The table for a tree-sitter language (not C/C++). Thread-safe.
+const Grammar& grammar_for(Language lang);
+
+}  // namespace ps
