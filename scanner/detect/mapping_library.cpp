@@ -353,10 +353,15 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         }
         dedupe(hits);
         for (auto r : hits) emit(r, fi, f.loc, collapse_ws(f.path, 120), f.path, {}, nullptr);
+        bool claimed = !hits.empty();  // a scope URL matched as a string is not also an unknown endpoint
         for (auto& h : hosts_in_string(f.path)) {
           if (hosts_at_calls.count({f.loc.line, h})) continue;
           RuleIds host_hits;
           host_rules(h, host_hits);
+          if (claimed)
+            host_hits.erase(std::remove_if(host_hits.begin(), host_hits.end(), [&](std::uint32_t r) {
+                              return std::find(idx.any_host.begin(), idx.any_host.end(), r) != idx.any_host.end();
+                            }), host_hits.end());
           dedupe(host_hits);
           for (auto r : host_hits) emit(r, fi, f.loc, h, f.path, {}, nullptr);
         }
@@ -368,9 +373,19 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
   std::stable_sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
     return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
   });
-  out.erase(std::unique(out.begin(), out.end(), [](const Detection& a, const Detection& b) {
-              return a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.rule == b.rule;
-            }), out.end());
+  // One detection per rule and place; a query that matched an argument at a
+  // time contributes all of them.
+  std::vector<Detection> merged;
+  for (auto& d : out) {
+    if (!merged.empty() && merged.back().loc.line == d.loc.line && merged.back().loc.column == d.loc.column &&
+        merged.back().rule == d.rule) {
+      auto& m = merged.back();
+      m.data.insert(m.data.end(), std::make_move_iterator(d.data.begin()), std::make_move_iterator(d.data.end()));
+      continue;
+    }
+    merged.push_back(std::move(d));
+  }
+  out = std::move(merged);
   return out;
 }
 

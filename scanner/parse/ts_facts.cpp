@@ -140,6 +140,7 @@ class Extractor {
         case Role::Comment: continue;
         case Role::String:
           if (e.strings.size() < 16) e.strings.push_back(string_content(x));
+          if (names && g_.language == Language::Kotlin) kotlin_template_names(text(x), e);
           break;  // descend: interpolations hold names
         case Role::Member:
           if (names) {
@@ -199,6 +200,17 @@ class Extractor {
       }
       uint32_t c = ts_node_named_child_count(x);
       for (uint32_t i = c; i-- > 0;) stack.push_back({ts_node_named_child(x, i), names});
+    }
+  }
+
+  // Kotlin's "$name" templates are plain string content in this grammar.
+  static void kotlin_template_names(std::string_view s, Expr& e) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+      if (s[i] != '$' || !(std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '_')) continue;
+      std::size_t j = i + 1;
+      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
+      e.names.emplace_back(s.substr(i + 1, j - i - 1));
+      i = j - 1;
     }
   }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "scanner/classify/classify.h"
 #include "scanner/detect/mapping_loader.h"
 

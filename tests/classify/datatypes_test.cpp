@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "scanner/classify/datatypes.h"
 
 using namespace ps;

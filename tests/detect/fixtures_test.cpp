@@ -3,6 +3,7 @@
 // Format: mappings/README.md, "Fixtures".
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
