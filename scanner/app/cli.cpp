@@ -35,6 +35,12 @@ int run_cli(int argc, char** argv) {
   add_common_scan_options(inv, inventory.common);
   inv->add_option("--format", inventory.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  FactsArgs facts;
+  auto* fc = app.add_subcommand("facts", "Print the facts extracted from one file (for writing mappings)");
+  fc->add_option("file", facts.file, "Source file")->required()->check(CLI::ExistingFile);
+  fc->add_option("--language", facts.language, "Language, when the file name does not say");
+  fc->add_option("--root", facts.root, "Project root (where compile_commands.json is looked for)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,6 +49,7 @@ int run_cli(int argc, char** argv) {
   }
   try {
     if (inv->parsed()) return cmd_inventory(inventory, argv[0]);
+    if (fc->parsed()) return cmd_facts(facts);
   } catch (const std::exception& e) {
     std::cerr << "policyscan: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -30,4 +30,11 @@ struct InventoryArgs {
 
 int cmd_inventory(const InventoryArgs& args, const char* argv0);
 
+struct FactsArgs {
+  std::string file;
+  std::string language;  // "" = from the file name
+  std::string root;      // for compile_commands.json; "" = the file's directory
+};
+int cmd_facts(const FactsArgs& args);
+
 }  // namespace ps

@@ -43,15 +43,25 @@ std::string find_resource_dir() {
   return best;
 }
 
-// Arguments of a compile command, minus what does not belong in a parse.
-std::vector<std::string> usable_args(const LibClang& lib, CXCompileCommand cmd, const std::string& file) {
+// Arguments of a compile command, minus what does not belong in a parse:
+// the compiler, outputs, dependency files and every input (the database may
+// hand a header the command of a neighbouring source file).
+std::vector<std::string> usable_args(const LibClang& lib, CXCompileCommand cmd) {
+  static const std::vector<std::string> kDropWithValue = {"-o", "-MF", "-MT", "-MQ"};
+  static const std::vector<std::string> kKeepWithValue = {"-I", "-D", "-U", "-include", "-isystem", "-iquote", "-idirafter",
+                                                          "-x", "-target", "-arch", "-Xclang", "-imacros", "-isysroot"};
   std::vector<std::string> out;
   unsigned n = lib.clang_CompileCommand_getNumArgs(cmd);
   for (unsigned i = 1; i < n; ++i) {  // argv[0] is the compiler
     std::string a = lib.str(lib.clang_CompileCommand_getArg(cmd, i));
-    if (a == "-c" || a == "-MD" || a == "-MMD") continue;
-    if (a == "-o" || a == "-MF" || a == "-MT" || a == "-MQ") { ++i; continue; }
-    if (a == file || fs::path(a).filename() == fs::path(file).filename()) continue;
+    if (a == "-c" || a == "-MD" || a == "-MMD" || a == "-M" || a == "-MM") continue;
+    if (std::find(kDropWithValue.begin(), kDropWithValue.end(), a) != kDropWithValue.end()) { ++i; continue; }
+    if (std::find(kKeepWithValue.begin(), kKeepWithValue.end(), a) != kKeepWithValue.end() && i + 1 < n) {
+      out.push_back(a);
+      out.push_back(lib.str(lib.clang_CompileCommand_getArg(cmd, ++i)));
+      continue;
+    }
+    if (a.empty() || a[0] != '-') continue;  // an input file
     out.push_back(a);
   }
   out.push_back("-working-directory=" + lib.str(lib.clang_CompileCommand_getDirectory(cmd)));
@@ -89,7 +99,10 @@ void ClangParser::parse(const SourceFile& file, std::string_view text, ParsedFil
     return;
   }
   const LibClang& lib = *impl_->lib;
-  std::string abs = file.abs.empty() ? file.rel : fs::absolute(file.abs).string();
+  // libclang wants an absolute name for the unsaved buffer; text parsed from
+  // memory (tests, stdin) gets a virtual one.
+  fs::path given = file.abs.empty() ? fs::path(file.rel) : file.abs;
+  std::string abs = given.is_absolute() ? given.string() : (fs::path("/policyscan-virtual") / given).string();
 
   std::vector<std::string> args;
   bool from_db = false;
@@ -97,7 +110,7 @@ void ClangParser::parse(const SourceFile& file, std::string_view text, ParsedFil
     std::lock_guard<std::mutex> lock(impl_->db_mutex);
     CXCompileCommands cmds = lib.clang_CompilationDatabase_getCompileCommands(impl_->db, abs.c_str());
     if (cmds && lib.clang_CompileCommands_getSize(cmds) > 0) {
-      args = usable_args(lib, lib.clang_CompileCommands_getCommand(cmds, 0), abs);
+      args = usable_args(lib, lib.clang_CompileCommands_getCommand(cmds, 0));
       from_db = true;
     }
     if (cmds) lib.clang_CompileCommands_dispose(cmds);

@@ -38,12 +38,17 @@ std::string unquote(const std::string& lit) {
 
 class TokenFacts {
  public:
-  TokenFacts(const std::vector<CToken>& t, const MemberCallTypes& types) : t_(t), types_(types) {}
+  TokenFacts(const std::vector<CToken>& all, const MemberCallTypes& types) : all_(all), types_(types) {}
 
   FileFacts run() {
+    // Directives first: includes become imports, and no directive token may
+    // stand between code tokens (`#ifdef X` before a call is not its type).
+    for (std::size_t i = 0; i < all_.size(); ++i) {
+      if (all_[i].line_start && all_[i].text == "#") { i = preprocessor_line(i); continue; }
+      code_.push_back(all_[i]);
+    }
     for (std::size_t i = 0; i < t_.size(); ++i) {
       const CToken& k = t_[i];
-      if (k.line_start && k.text == "#") { i = preprocessor_line(i); continue; }
       if (k.kind == CToken::Literal && k.text.find('"') != std::string::npos) string_fact(k);
       if (k.kind == CToken::Punct && k.text == "(") call_at(i);
       if (k.kind == CToken::Punct && k.text == "=") assignment_at(i);
@@ -52,28 +57,30 @@ class TokenFacts {
   }
 
  private:
-  const std::vector<CToken>& t_;
+  const std::vector<CToken>& all_;
   const MemberCallTypes& types_;
+  std::vector<CToken> code_;  // tokens outside preprocessor directives
+  const std::vector<CToken>& t_ = code_;
   FileFacts out_;
 
   // #include <a/b.h> / "x.h" -> Import; other directives are skipped to the end of their line.
   std::size_t preprocessor_line(std::size_t i) {
-    std::uint32_t line = t_[i].loc.line;
-    if (i + 2 < t_.size() && t_[i + 1].text == "include") {
+    std::uint32_t line = all_[i].loc.line;
+    if (i + 2 < all_.size() && all_[i + 1].text == "include") {
       std::string path;
-      if (t_[i + 2].kind == CToken::Literal) path = unquote(t_[i + 2].text);
-      else if (t_[i + 2].text == "<")
-        for (std::size_t j = i + 3; j < t_.size() && t_[j].loc.line == line && t_[j].text != ">"; ++j) path += t_[j].text;
+      if (all_[i + 2].kind == CToken::Literal) path = unquote(all_[i + 2].text);
+      else if (all_[i + 2].text == "<")
+        for (std::size_t j = i + 3; j < all_.size() && all_[j].loc.line == line && all_[j].text != ">"; ++j) path += all_[j].text;
       if (!path.empty()) {
         Fact f;
         f.kind = FactKind::Import;
-        f.loc = t_[i].loc;
+        f.loc = all_[i].loc;
         f.path = path;
         out_.facts.push_back(std::move(f));
       }
     }
     std::size_t j = i + 1;
-    while (j < t_.size() && !t_[j].line_start) ++j;
+    while (j < all_.size() && !all_[j].line_start) ++j;
     return j - 1;
   }
 
@@ -118,7 +125,6 @@ class TokenFacts {
     for (std::size_t j = open; j < t_.size(); ++j) {
       if (opens(t_[j].text)) ++depth;
       else if (closes(t_[j].text) && --depth == 0) return j;
-      if (t_[j].line_start && t_[j].text == "#") return SIZE_MAX;  // ran into a directive: unbalanced
     }
     return SIZE_MAX;
   }
@@ -256,7 +262,6 @@ class TokenFacts {
       if (depth == 0 && (x == ";" || x == ",")) break;
       if (opens(x)) ++depth;
       else if (closes(x)) { if (depth == 0) break; --depth; }
-      if (t_[e].line_start && x == "#") break;
       ++e;
     }
     Fact f;

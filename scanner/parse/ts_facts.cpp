@@ -51,11 +51,11 @@ class Extractor {
 
   // ---- small accessors ------------------------------------------------------
   std::string_view text(TSNode n) const {
+    if (ts_node_is_null(n)) return {};
     uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
     if (b > text_.size() || e > text_.size() || e < b) return {};
     return text_.substr(b, e - b);
   }
-  static const char* type(TSNode n) { return ts_node_type(n); }
   static bool is(TSNode n, const char* t) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), t) == 0; }
   TSNode field(TSNode n, const char* name) const { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
   static Loc loc(TSNode n) {
@@ -157,16 +157,19 @@ class Extractor {
           }
           if (g_.role(x) == Role::Shorthand) e.fields.push_back(Field{std::string(text(x)), std::string(text(x)), {std::string(text(x))}});
           continue;
-        case Role::Call:
+        case Role::Call: {
           if (names) {
-            TSNode callee = callee_of(x);
-            if (!ts_node_is_null(callee)) {
-              auto p = path_of(callee);
-              // user.getEmail() carries the email; Ruby `user.email` is a call too.
-              if (!p.empty() && p.size() < 200) e.names.push_back(p);
-            }
+            // user.getEmail() carries the email; Ruby's `user.email` is a call too.
+            auto p = call_path(x);
+            if (!p.empty() && p.size() < 200) e.names.push_back(p);
           }
-          break;
+          // The callee is summarised by its path; only the arguments hold more.
+          TSNode args = args_of(x);
+          if (!ts_node_is_null(args)) stack.push_back({args, names});
+          TSNode init = field(x, "initializer");  // C#: new CookieOptions { MaxAge = ... }
+          if (!ts_node_is_null(init)) stack.push_back({init, names});
+          continue;
+        }
         case Role::Pair: {
           TSNode k{}, v{};
           if (pair_parts(x, k, v) && e.fields.size() < 64) {
@@ -176,7 +179,7 @@ class Extractor {
             Expr sub;
             std::size_t sub_budget = std::min<std::size_t>(budget, 64);
             summarise(v, sub, sub_budget, true);
-            f.names = std::move(sub.names);
+            f.names = sub.names;
             if (!f.key.empty()) {
               e.fields.push_back(std::move(f));
               e.names.insert(e.names.end(), sub.names.begin(), sub.names.end());

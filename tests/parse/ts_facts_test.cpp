@@ -1,0 +1,298 @@
+#include "tests/parse/parse_helpers.h"
+
+using namespace ps;
+using namespace ps::test;
+
+TEST_CASE("javascript: imports with aliases, calls with names, keys and strings, assignments, destructuring") {
+  auto p = parse_snippet(Language::JavaScript, "a.js", R"(import mp, { track as t } from 'mixpanel-browser';
+import * as Sentry from '@sentry/browser';
+const axios = require('axios');
+const { getToken } = require('firebase/messaging');
+mp.track('signup', { email: user.email, plan });
+document.cookie = `sid=${id}`;
+const { phone, address: addr } = profile;
+new Stripe(key);
+)");
+  INFO(dump(p));
+  CHECK(p.syntax_errors == 0);
+  const Fact* imp = find_fact(p, FactKind::Import, "mixpanel-browser");
+  REQUIRE(imp);
+  CHECK(imp->name == "mp");
+  bool named = std::any_of(p.facts.facts.begin(), p.facts.facts.end(),
+                           [](const Fact& f) { return f.kind == FactKind::Import && f.name == "t" && f.imported == "track"; });
+  CHECK(named);
+  CHECK(std::any_of(p.facts.facts.begin(), p.facts.facts.end(),
+                    [](const Fact& f) { return f.kind == FactKind::Import && f.path == "@sentry/browser" && f.name == "Sentry"; }));
+  CHECK(std::any_of(p.facts.facts.begin(), p.facts.facts.end(),
+                    [](const Fact& f) { return f.kind == FactKind::Import && f.path == "axios" && f.name == "axios"; }));
+  CHECK(std::any_of(p.facts.facts.begin(), p.facts.facts.end(), [](const Fact& f) {
+    return f.kind == FactKind::Import && f.path == "firebase/messaging" && f.name == "getToken" && f.imported == "getToken";
+  }));
+  const Fact* call = find_fact(p, FactKind::Call, "mp.track");
+  REQUIRE(call);
+  REQUIRE(call->args.size() == 2);
+  CHECK(call->args[0].strings == std::vector<std::string>{"signup"});
+  CHECK(has(call->args[1].names, "user.email"));
+  CHECK(has(call->args[1].names, "plan"));
+  REQUIRE(call->args[1].fields.size() == 2);
+  CHECK(call->args[1].fields[0].key == "email");
+  CHECK(call->args[1].fields[0].value == "user.email");
+  CHECK(call->loc.line == 5);
+  CHECK(call->loc.column == 1);
+  const Fact* cookie = find_fact(p, FactKind::Assign, "document.cookie");
+  REQUIRE(cookie);
+  CHECK(has(cookie->args[0].names, "id"));
+  const Fact* phone = find_fact(p, FactKind::Bind, "phone");
+  REQUIRE(phone);
+  CHECK(phone->args[0].names == std::vector<std::string>{"profile.phone"});
+  const Fact* addr = find_fact(p, FactKind::Bind, "addr");
+  REQUIRE(addr);
+  CHECK(addr->args[0].names == std::vector<std::string>{"profile.address"});
+  const Fact* ctor = find_fact(p, FactKind::Call, "Stripe");
+  REQUIRE(ctor);
+  CHECK(ctor->is_new);
+  CHECK(find_fact(p, FactKind::String, "signup"));
+}
+
+TEST_CASE("typescript and tsx: class fields, interface properties, optional chaining, JSX attributes") {
+  auto ts = parse_snippet(Language::TypeScript, "a.ts", R"(interface User { email: string; phone?: string }
+class Repo { private token: string = ''; save(u: User) { this.client?.users.create({ data: { email: u.email } }); } }
+)");
+  INFO(dump(ts));
+  CHECK(find_fact(ts, FactKind::Field, "email"));
+  CHECK(find_fact(ts, FactKind::Field, "token"));
+  const Fact* c = find_fact(ts, FactKind::Call, "this.client.users.create");
+  REQUIRE(c);
+  CHECK(has(c->args[0].names, "u.email"));
+  auto tsx = parse_snippet(Language::Tsx, "a.tsx", R"(export const F = () => <input type="email" name="email" onChange={e => setEmail(e.target.value)} />;
+)");
+  INFO(dump(tsx));
+  CHECK(tsx.syntax_errors == 0);
+  CHECK(find_fact(tsx, FactKind::Call, "setEmail"));
+  CHECK(find_fact(tsx, FactKind::String, "email"));
+}
+
+TEST_CASE("python: imports, aliased calls, keyword arguments, class attributes, f-strings") {
+  auto p = parse_snippet(Language::Python, "a.py", R"(import stripe
+import segment.analytics as analytics
+from openai import OpenAI as Client
+from django.db import models
+
+class Profile(models.Model):
+    email = models.EmailField(max_length=200)
+
+client = Client()
+analytics.track(user_id, "Signed Up", {"email": user.email})
+response.set_cookie("sid", value=token, max_age=3600)
+logger.info(f"hello {user.phone_number}")
+)");
+  INFO(dump(p));
+  CHECK(p.syntax_errors == 0);
+  const Fact* st = find_fact(p, FactKind::Import, "stripe");
+  REQUIRE(st);
+  CHECK(st->name == "stripe");
+  const Fact* seg = find_fact(p, FactKind::Import, "segment.analytics");
+  REQUIRE(seg);
+  CHECK(seg->name == "analytics");
+  CHECK(std::any_of(p.facts.facts.begin(), p.facts.facts.end(), [](const Fact& f) {
+    return f.kind == FactKind::Import && f.path == "openai" && f.name == "Client" && f.imported == "OpenAI";
+  }));
+  const Fact* field = find_fact(p, FactKind::Field, "email");
+  REQUIRE(field);
+  CHECK(field->path == "models.EmailField");
+  const Fact* bind = find_fact(p, FactKind::Bind, "client");
+  REQUIRE(bind);
+  CHECK(bind->args[0].text == "Client()");
+  const Fact* cookie = find_fact(p, FactKind::Call, "response.set_cookie");
+  REQUIRE(cookie);
+  REQUIRE(cookie->args.size() == 3);
+  REQUIRE(cookie->args[2].fields.size() == 1);
+  CHECK(cookie->args[2].fields[0].key == "max_age");
+  CHECK(cookie->args[2].fields[0].value == "3600");
+  const Fact* log = find_fact(p, FactKind::Call, "logger.info");
+  REQUIRE(log);
+  CHECK(has(log->args[0].names, "user.phone_number"));
+  const Fact* track = find_fact(p, FactKind::Call, "analytics.track");
+  REQUIRE(track);
+  CHECK(has(track->args[2].names, "user.email"));
+}
+
+TEST_CASE("go: aliased and versioned imports, selector calls, composite literal fields, struct fields") {
+  auto p = parse_snippet(Language::Go, "a.go", R"(package a
+import (
+	"net/http"
+	st "github.com/stripe/stripe-go/v76"
+	"github.com/stripe/stripe-go/v76/customer"
+)
+type User struct { Email string }
+func f(w http.ResponseWriter, u User) {
+	http.SetCookie(w, &http.Cookie{Name: "s", MaxAge: 86400})
+	c, _ := customer.New(&st.CustomerParams{Email: st.String(u.Email)})
+	_ = c
+}
+)");
+  INFO(dump(p));
+  CHECK(p.syntax_errors == 0);
+  CHECK(find_fact(p, FactKind::Import, "net/http")->name == "http");
+  CHECK(find_fact(p, FactKind::Import, "github.com/stripe/stripe-go/v76")->name == "st");
+  CHECK(find_fact(p, FactKind::Import, "github.com/stripe/stripe-go/v76/customer")->name == "customer");
+  CHECK(find_fact(p, FactKind::Field, "Email"));
+  const Fact* sc = find_fact(p, FactKind::Call, "http.SetCookie");
+  REQUIRE(sc);
+  REQUIRE(sc->args.size() == 2);
+  bool max_age = std::any_of(sc->args[1].fields.begin(), sc->args[1].fields.end(),
+                             [](const Field& f) { return f.key == "MaxAge" && f.value == "86400"; });
+  CHECK(max_age);
+  CHECK(find_fact(p, FactKind::Call, "customer.New"));
+  CHECK(find_fact(p, FactKind::Bind, "c"));
+}
+
+TEST_CASE("java and kotlin: imports, method invocations, constructors, fields, named arguments") {
+  auto j = parse_snippet(Language::Java, "A.java", R"(import com.mixpanel.mixpanelapi.MixpanelAPI;
+class A {
+  private String email;
+  void f(User user) {
+    MixpanelAPI mp = new MixpanelAPI();
+    mp.deliver(messages.event(user.getId(), "Signup", props));
+    log.info("signup {}", user.getEmail());
+  }
+}
+)");
+  INFO(dump(j));
+  CHECK(j.syntax_errors == 0);
+  CHECK(find_fact(j, FactKind::Import, "com.mixpanel.mixpanelapi.MixpanelAPI")->name == "MixpanelAPI");
+  CHECK(find_fact(j, FactKind::Field, "email"));
+  CHECK(find_fact(j, FactKind::Call, "MixpanelAPI")->is_new);
+  CHECK(find_fact(j, FactKind::Call, "mp.deliver"));
+  const Fact* log = find_fact(j, FactKind::Call, "log.info");
+  REQUIRE(log);
+  CHECK(has(log->args[1].names, "user.getEmail"));
+  CHECK(find_fact(j, FactKind::Bind, "mp"));
+
+  auto k = parse_snippet(Language::Kotlin, "A.kt", R"(import com.amplitude.android.Amplitude as Amp
+class Repo { val email: String = "" }
+fun f(ctx: Context, user: User) {
+    val prefs = ctx.getSharedPreferences("app", 0)
+    prefs.edit().putString("email", user.email).apply()
+    track(eventType = "Signup", userId = user.id)
+}
+)");
+  INFO(dump(k));
+  CHECK(k.syntax_errors == 0);
+  CHECK(find_fact(k, FactKind::Import, "com.amplitude.android.Amplitude")->name == "Amp");
+  CHECK(find_fact(k, FactKind::Field, "email"));
+  const Fact* put = find_fact(k, FactKind::Call, "prefs.edit.putString");
+  REQUIRE(put);
+  CHECK(has(put->args[1].names, "user.email"));
+  const Fact* tr = find_fact(k, FactKind::Call, "track");
+  REQUIRE(tr);
+  REQUIRE(tr->args.size() == 2);
+  REQUIRE(!tr->args[1].fields.empty());
+  CHECK(tr->args[1].fields[0].key == "userId");
+}
+
+TEST_CASE("swift, ruby, php and c#: the same facts from their own syntax") {
+  auto s = parse_snippet(Language::Swift, "a.swift", R"(import FirebaseAnalytics
+func f(email: String) {
+    UserDefaults.standard.set(email, forKey: "email")
+    Analytics.logEvent("login", parameters: ["method": m])
+}
+)");
+  INFO(dump(s));
+  CHECK(find_fact(s, FactKind::Import, "FirebaseAnalytics"));
+  const Fact* ud = find_fact(s, FactKind::Call, "UserDefaults.standard.set");
+  REQUIRE(ud);
+  REQUIRE(ud->args.size() == 2);
+  CHECK(ud->args[1].fields[0].key == "forKey");
+
+  auto r = parse_snippet(Language::Ruby, "a.rb", R"(require 'stripe'
+class U
+  attr_accessor :email
+end
+Stripe::Customer.create(email: user.email)
+cookies.signed[:user_id] = user.id
+Rails.logger.info "hi #{user.phone}"
+)");
+  INFO(dump(r));
+  CHECK(find_fact(r, FactKind::Import, "stripe"));
+  CHECK(find_fact(r, FactKind::Field, "email"));
+  const Fact* cc = find_fact(r, FactKind::Call, "Stripe.Customer.create");
+  REQUIRE(cc);
+  CHECK(cc->args[0].fields[0].key == "email");
+  CHECK(find_fact(r, FactKind::Assign, "cookies.signed"));
+  const Fact* rl = find_fact(r, FactKind::Call, "Rails.logger.info");
+  REQUIRE(rl);
+  CHECK(has(rl->args[0].names, "user.phone"));
+
+  auto php = parse_snippet(Language::Php, "a.php", R"(<?php
+use Stripe\StripeClient as SC;
+class U { private $email; }
+$client = new SC($key);
+$client->customers->create(['email' => $user->email]);
+setcookie('sid', $v, time() + 3600);
+$_SESSION['uid'] = $id;
+)");
+  INFO(dump(php));
+  CHECK(php.syntax_errors == 0);
+  CHECK(find_fact(php, FactKind::Import, "Stripe.StripeClient")->name == "SC");
+  CHECK(find_fact(php, FactKind::Field, "$email"));
+  const Fact* pc = find_fact(php, FactKind::Call, "$client.customers.create");
+  REQUIRE(pc);
+  CHECK(pc->args[0].fields[0].key == "email");
+  CHECK(find_fact(php, FactKind::Call, "setcookie"));
+  CHECK(find_fact(php, FactKind::Assign, "$_SESSION"));
+
+  auto cs = parse_snippet(Language::CSharp, "a.cs", R"(using Segment;
+class A {
+  public string Email { get; set; }
+  void F() {
+    Analytics.Client.Track(userId, "Signup", new Properties { Email = user.Email });
+    response.Cookies.Append("a", t, new CookieOptions { MaxAge = TimeSpan.FromDays(7) });
+  }
+}
+)");
+  INFO(dump(cs));
+  CHECK(cs.syntax_errors == 0);
+  CHECK(find_fact(cs, FactKind::Import, "Segment"));
+  CHECK(find_fact(cs, FactKind::Field, "Email"));
+  const Fact* ca = find_fact(cs, FactKind::Call, "response.Cookies.Append");
+  REQUIRE(ca);
+  REQUIRE(ca->args.size() == 3);
+  REQUIRE(!ca->args[2].fields.empty());
+  CHECK(ca->args[2].fields[0].key == "MaxAge");
+  CHECK(ca->args[2].fields[0].value == "TimeSpan.FromDays(7)");
+}
+
+TEST_CASE("a file with syntax errors still yields the facts of what parses") {
+  auto p = parse_snippet(Language::JavaScript, "bad.js", "analytics.track('a', {email});\nfunction (((( {\nconsole.log(user.email);\n");
+  CHECK(p.syntax_errors > 0);
+  CHECK(p.parsed);
+  REQUIRE(!p.diags.empty());
+  CHECK(p.diags[0].code == "syntax-error");
+  CHECK(p.diags[0].line >= 1);
+  CHECK(find_fact(p, FactKind::Call, "analytics.track"));
+}
+
+TEST_CASE("deep nesting does not exhaust the stack") {
+  std::string deep = "x = " + std::string(100000, '[') + std::string(100000, ']') + ";\nconsole.log(user.email);\n";
+  auto p = parse_snippet(Language::JavaScript, "deep.js", deep);
+  CHECK(p.parsed);
+  std::string calls = "f(" + std::string(20000, '(') + "a" + std::string(20000, ')') + ");\n";
+  auto q = parse_snippet(Language::Python, "deep.py", calls);
+  CHECK(q.parsed);
+}
+
+TEST_CASE("binary and invalid UTF-8 input is reported, never parsed blindly") {
+  Parsers parsers(ParseOptions{});
+  auto bin = parsers.parse_text(SourceFile{"b.js", "b.js", Language::JavaScript, 5}, std::string("ab\0cd", 5));
+  CHECK_FALSE(bin.parsed);
+  REQUIRE(bin.diags.size() == 1);
+  CHECK(bin.diags[0].code == "binary");
+  auto bad = parsers.parse_text(SourceFile{"u.js", "u.js", Language::JavaScript, 0}, "const a = 'caf\xE9';\nconsole.log(user.email);\n");
+  CHECK(bad.parsed);
+  REQUIRE(!bad.diags.empty());
+  CHECK(bad.diags[0].code == "invalid-utf8");
+  CHECK(bad.diags[0].line == 1);
+  CHECK(bad.diags[0].column == 15);
+  CHECK(find_fact(bad, FactKind::Call, "console.log"));
+}
