@@ -1,0 +1,109 @@
+// policyscan_bench: throughput of each stage on one corpus, in one run, so
+// ratios are comparable on a noisy machine.
+//   raw     tree-sitter/libclang parse only
+//   facts   parse + fact extraction
+//   full    parse + facts + detect (whole mapping library) + classify
+// Prints files/s and MB/s per mode and thread count, and full/raw ratios.
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <tree_sitter/api.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "scanner/app/resources.h"
+#include "scanner/app/scan_pipeline.h"
+#include "scanner/discover/discover.h"
+#include "scanner/parse/parse.h"
+
+using namespace ps;
+
+namespace {
+
+struct Loaded {
+  SourceFile file;
+  std::string text;
+};
+
+double run(int threads, const std::vector<Loaded>& files, const std::function<void(const Loaded&)>& work) {
+  tbb::task_arena arena(threads);
+  auto t0 = std::chrono::steady_clock::now();
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { work(files[i]); });
+  });
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: policyscan_bench ROOT [THREADS...]\n");
+    return 2;
+  }
+  std::vector<int> threads;
+  for (int i = 2; i < argc; ++i) threads.push_back(std::atoi(argv[i]));
+  if (threads.empty()) threads = {1, 2};
+
+  DiscoverOptions dopts;
+  dopts.root = argv[1];
+  dopts.skip_tests = false;
+  auto disc = discover(dopts);
+  std::vector<Loaded> files;
+  std::uint64_t bytes = 0;
+  for (const auto& f : disc.files) {
+    std::ifstream in(f.abs, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files.push_back({f, ss.str()});
+    bytes += files.back().text.size();
+  }
+  Diagnostics diags;
+  auto res = load_resources(find_mappings_dir(std::nullopt, argv[0]), diags);
+  if (!res.classifier) {
+    for (const auto& d : diags) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    return 3;
+  }
+  ParseOptions popts;
+  popts.root = dopts.root;
+  Parsers parsers(popts);
+  std::atomic<std::size_t> points{0};
+
+  auto raw = [&](const Loaded& l) {
+    if (uses_libclang(l.file.language)) {
+      parsers.parse_text(l.file, l.text);  // libclang: parsing and tokens are one step
+      return;
+    }
+    TSParser* p = ts_parser_new();
+    ts_parser_set_language(p, tree_sitter_language(l.file.language));
+    TSTree* t = ts_parser_parse_string(p, nullptr, l.text.data(), static_cast<uint32_t>(l.text.size()));
+    ts_tree_delete(t);
+    ts_parser_delete(p);
+  };
+  auto facts = [&](const Loaded& l) { parsers.parse_text(l.file, l.text); };
+  auto full = [&](const Loaded& l) {
+    auto pf = parsers.parse_text(l.file, l.text);
+    points += scan_parsed_file(pf, *res.library, *res.classifier).points.size();
+  };
+
+  double mb = static_cast<double>(bytes) / 1e6;
+  fmt::print("corpus: {} files, {:.1f} MB, {} rules\n", files.size(), mb, res.library->rules().size());
+  fmt::print("{:<8} {:>7} {:>9} {:>9} {:>8}\n", "mode", "threads", "files/s", "MB/s", "seconds");
+  for (int t : threads) {
+    run(t, files, raw);  // warm the page cache and allocators
+    double r = run(t, files, raw);
+    double f = run(t, files, facts);
+    points = 0;
+    double u = run(t, files, full);
+    for (auto [name, secs] : {std::pair{"raw", r}, std::pair{"facts", f}, std::pair{"full", u}})
+      fmt::print("{:<8} {:>7} {:>9.0f} {:>9.2f} {:>8.3f}\n", name, t, files.size() / secs, mb / secs, secs);
+    fmt::print("ratio full/raw at {} thread(s): {:.2f}x   (facts/raw {:.2f}x; {} points)\n", t, u / r, f / r, points.load());
+  }
+  return 0;
+}
