@@ -35,6 +35,25 @@ int run_cli(int argc, char** argv) {
   add_common_scan_options(inv, inventory.common);
   inv->add_option("--format", inventory.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  ScanArgs scan;
+  auto* sc = app.add_subcommand("scan", "Check a repository against its privacy policy model");
+  add_common_scan_options(sc, scan.common);
+  sc->add_option("--policy", scan.policy, "Policy model (YAML)")->check(CLI::ExistingFile);
+  sc->add_option("--format", scan.format, "text, json, sarif, html or markdown")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html", "markdown"}));
+  sc->add_option("--fail-on", scan.fail_on, "Exit 1 when a finding at or above this severity remains: error, warning, note, none")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+      ->capture_default_str();
+  sc->add_flag("--strict-recipients", scan.strict_recipients, "Require third parties by name, not only by category");
+  sc->add_flag("--color", scan.color, "Colour the text report even when not on a terminal");
+
+  auto* policy_cmd = app.add_subcommand("policy", "Work with policy models");
+  policy_cmd->require_subcommand(1);
+  PolicyCheckArgs check;
+  auto* pc = policy_cmd->add_subcommand("check", "Validate and lint a policy model");
+  pc->add_option("file", check.file, "Policy model (YAML)")->required()->check(CLI::ExistingFile);
+  pc->add_option("--mappings", check.mappings_dir, "Mapping library directory (for the taxonomy)");
+
   FactsArgs facts;
   auto* fc = app.add_subcommand("facts", "Print the facts extracted from one file (for writing mappings)");
   fc->add_option("file", facts.file, "Source file")->required()->check(CLI::ExistingFile);
@@ -50,6 +69,8 @@ int run_cli(int argc, char** argv) {
   try {
     if (inv->parsed()) return cmd_inventory(inventory, argv[0]);
     if (fc->parsed()) return cmd_facts(facts);
+    if (sc->parsed()) return cmd_scan(scan, argv[0]);
+    if (pc->parsed()) return cmd_policy_check(check, argv[0]);
   } catch (const std::exception& e) {
     std::cerr << "policyscan: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -30,6 +30,25 @@ struct InventoryArgs {
 
 int cmd_inventory(const InventoryArgs& args, const char* argv0);
 
+struct ScanArgs {
+  CommonScanArgs common;
+  std::string policy;
+  std::string format = "text";  // text, json, sarif, html, markdown
+  std::string fail_on = "warning";
+  bool strict_recipients = false;
+  std::string baseline;   // baseline file: known findings are hidden
+  std::string diff_base;  // git revision: only findings introduced since
+  std::string config;     // .policyscan.yaml ("" = found at the root)
+  bool color = false;
+};
+int cmd_scan(ScanArgs args, const char* argv0);
+
+struct PolicyCheckArgs {
+  std::string file;
+  std::optional<std::string> mappings_dir;
+};
+int cmd_policy_check(const PolicyCheckArgs& args, const char* argv0);
+
 struct FactsArgs {
   std::string file;
   std::string language;  // "" = from the file name

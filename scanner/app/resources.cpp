@@ -25,6 +25,17 @@ Resources load_resources(const std::filesystem::path& dir, Diagnostics& diags) {
   auto rules = load_rules_dir(dir / "detect", diags);
   r.library = std::make_unique<MappingLibrary>(std::move(rules), diags);
   r.classifier = DataTypeClassifier::load(dir / "datatypes.yaml", diags);
+  r.taxonomy = Taxonomy::load(dir / "taxonomy", diags);
+  for (const auto& rule : r.library->rules())
+    for (const auto& c : rule.categories)
+      if (!r.taxonomy.categories.known(c))
+        diags.push_back(Diagnostic{Severity::Error, "mapping", rule.file, rule.line, 1,
+                                   "rule '" + rule.id + "' names unknown data category '" + c + "'"});
+  if (r.classifier)
+    for (const auto& c : r.classifier->categories())
+      if (!r.taxonomy.categories.known(c))
+        diags.push_back(Diagnostic{Severity::Error, "datatypes", (dir / "datatypes.yaml").string(), 0, 0,
+                                   "unknown data category '" + c + "'"});
   return r;
 }
 

@@ -8,6 +8,7 @@
 
 #include "scanner/classify/datatypes.h"
 #include "scanner/detect/mapping_library.h"
+#include "scanner/policy/taxonomy.h"
 
 namespace ps {
 
@@ -18,9 +19,12 @@ std::filesystem::path find_mappings_dir(const std::optional<std::string>& explic
 struct Resources {
   std::unique_ptr<MappingLibrary> library;
   std::unique_ptr<DataTypeClassifier> classifier;
+  Taxonomy taxonomy;
 };
 
-// Loads both; errors (bad YAML, bad regex) go to diags with file:line:column.
+// Loads the library, the classifier and the taxonomy, and checks that every
+// category a rule or the classifier names exists in the taxonomy. Errors go
+// to diags with file:line:column.
 Resources load_resources(const std::filesystem::path& mappings_dir, Diagnostics& diags);
 
 }  // namespace ps

@@ -19,6 +19,7 @@ FileScan scan_parsed_file(const ParsedFile& parsed, const MappingLibrary& librar
   out.syntax_errors = parsed.syntax_errors;
   out.seconds = parsed.seconds;
   if (!parsed.parsed) return out;
+  out.suppressions = find_suppressions(parsed.text);
   auto detections = library.detect(parsed);
   out.points = classify_detections(parsed, detections, library, classifier);
   return out;
@@ -59,6 +60,7 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
       out.files_failed += 1;
     }
     out.diags.insert(out.diags.end(), std::make_move_iterator(r.diags.begin()), std::make_move_iterator(r.diags.end()));
+    if (!r.suppressions.empty()) out.suppressions[files[i].rel] = std::move(r.suppressions);
     out.points.insert(out.points.end(), std::make_move_iterator(r.points.begin()), std::make_move_iterator(r.points.end()));
   }
   out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -4,10 +4,12 @@
 // nothing mutable is shared between tasks.
 #include <array>
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "scanner/classify/datatypes.h"
 #include "scanner/core/point.h"
+#include "scanner/core/suppression.h"
 #include "scanner/detect/mapping_library.h"
 #include "scanner/discover/discover.h"
 #include "scanner/parse/parse.h"
@@ -36,6 +38,7 @@ struct ScanOutput {
   Diagnostics diags;                    // per-file problems, sorted by path
   std::array<LanguageStats, kLanguageCount> stats{};
   std::size_t files_failed = 0;         // files not scanned at all or only in part
+  std::map<std::string, std::vector<Suppression>> suppressions;  // by file, for files that have any
   double wall_seconds = 0;
 };
 
@@ -44,6 +47,7 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
 // One file through parse -> detect -> classify (tests, fuzzers and the pipeline share it).
 struct FileScan {
   std::vector<CollectionPoint> points;
+  std::vector<Suppression> suppressions;
   Diagnostics diags;
   bool parsed = false;
   std::size_t syntax_errors = 0;

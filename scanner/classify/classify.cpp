@@ -91,6 +91,8 @@ std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const s
     p.kind = rule.kind;
     p.categories.assign(cats.begin(), cats.end());
     p.recipient = rule.recipient;
+    // A host no rule knows is its own recipient, so a policy can name it (`match: [host]`).
+    if (rule.recipient.id == "unknown" && !d->evidence.empty()) p.recipient.id = d->evidence;
     p.evidence = d->evidence;
     p.snippet = collapse_ws(lines.line_text(file.text, p.line), 200);
     p.mapping_id = rule.id;

@@ -1,0 +1,381 @@
+#include "scanner/policy/policy_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace ps {
+
+namespace {
+
+constexpr std::uint64_t kMaxPolicyBytes = 8u << 20;
+constexpr int kMaxNesting = 64;
+
+const std::vector<std::string> kTechs = {"cookie", "local_storage", "pixel", "sdk", "fingerprinting", "session_replay",
+                                         "web_beacon", "device_id", "push"};
+const std::vector<std::string> kTriggers = {"collection", "account_closure", "cancellation", "thread_inactive",
+                                            "last_activity", "purpose_fulfilled", "request"};
+
+// yaml-cpp parses nested collections recursively; refuse absurd nesting
+// before handing it the text so a hostile file cannot exhaust the stack.
+int max_flow_nesting(const std::string& s) {
+  int depth = 0, max = 0;
+  char quote = 0;
+  for (char c : s) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '[' || c == '{') max = std::max(max, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0) --depth;
+    else if (c == '\n') quote = 0;
+  }
+  return max;
+}
+
+int max_indent(const std::string& s) {
+  int max = 0, cur = 0;
+  bool at_start = true;
+  for (char c : s) {
+    if (c == '\n') { at_start = true; cur = 0; continue; }
+    if (at_start && (c == ' ' || c == '-')) { ++cur; continue; }
+    at_start = false;
+    max = std::max(max, cur);
+  }
+  return max;
+}
+
+class Reader {
+ public:
+  Reader(std::string file, const Taxonomy& base, LoadedPolicy& out) : file_(std::move(file)), out_(out) {
+    out_.taxonomy = base;
+    out_.model.file = file_;
+  }
+
+  void error(const YAML::Node& n, std::string msg, Severity sev = Severity::Error, std::string code = "policy") {
+    auto m = n.Mark();
+    out_.diags.push_back(Diagnostic{sev, std::move(code), file_, m.line + 1, m.column + 1, std::move(msg)});
+  }
+
+  SourcePos pos(const YAML::Node& n) const {
+    auto m = n.Mark();
+    return SourcePos{file_, m.line + 1, m.column + 1};
+  }
+
+  bool keys(const YAML::Node& map, const std::vector<std::string>& allowed, const char* what) {
+    bool ok = true;
+    for (const auto& kv : map) {
+      std::string k = kv.first.as<std::string>("");
+      if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+      std::string hint;
+      std::size_t best = 3;
+      for (const auto& a : allowed)
+        if (auto d = edit_distance(k, a); d < best) { best = d; hint = a; }
+      error(kv.first, fmt::format("unknown key '{}' in {}{}", k, what, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      ok = false;
+    }
+    return ok;
+  }
+
+  std::string scalar(const YAML::Node& n, const char* what, bool required = false) {
+    if (!n) {
+      if (required) missing_.push_back(what);
+      return {};
+    }
+    if (!n.IsScalar()) {
+      error(n, fmt::format("'{}' must be a string", what));
+      return {};
+    }
+    return n.Scalar();
+  }
+
+  std::vector<std::string> list(const YAML::Node& n, const char* what) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    if (n.IsScalar()) { out.push_back(n.Scalar()); return out; }
+    if (!n.IsSequence()) { error(n, fmt::format("'{}' must be a list", what)); return out; }
+    for (const auto& item : n) {
+      if (!item.IsScalar()) { error(item, fmt::format("'{}' entries must be strings", what)); continue; }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  void check_categories(const YAML::Node& n, const std::vector<std::string>& keys) {
+    for (const auto& k : keys) {
+      YAML::Node at = item_node(n, k);
+      if (out_.taxonomy.categories.known(k)) {
+        if (auto r = out_.taxonomy.replaced.find(k); r != out_.taxonomy.replaced.end())
+          error(at, fmt::format("data category '{}' is deprecated in fideslang; use '{}'", k, r->second), Severity::Warning);
+        continue;
+      }
+      auto s = out_.taxonomy.categories.suggest(k);
+      error(at, fmt::format("unknown data category '{}'{}", k, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
+    }
+  }
+
+  // The node of one entry of a list (for the column of a bad item), or the list.
+  static YAML::Node item_node(const YAML::Node& list, const std::string& value) {
+    if (list && list.IsSequence())
+      for (const auto& item : list)
+        if (item.IsScalar() && item.Scalar() == value) return item;
+    return list;
+  }
+
+  void statement(const YAML::Node& n, Statement& s) {
+    s.pos = pos(n);
+    s.id = scalar(n["id"], "id");
+    s.quote = scalar(n["quote"], "quote");
+    if (auto l = n["line"]) {
+      try { s.text_line = l.as<int>(); } catch (const YAML::Exception&) { error(l, "'line' must be a number"); }
+    }
+    if (auto c = n["confidence"]) {
+      std::string v = scalar(c, "confidence");
+      if (v != "low" && v != "high") error(c, "'confidence' is low or high");
+      s.low_confidence = v == "low";
+    }
+    if (!s.id.empty()) {
+      auto [it, fresh] = ids_.emplace(s.id, s.pos);
+      if (!fresh) error(n["id"], fmt::format("duplicate id '{}' (first at line {})", s.id, it->second.line));
+    }
+  }
+
+  void read_extensions(const YAML::Node& n) {
+    if (!n) return;
+    if (!n.IsMap()) return error(n, "'extensions' maps a new category key to its parent");
+    std::map<std::string, std::pair<std::string, YAML::Node>> ext;
+    for (const auto& kv : n) {
+      std::string key = kv.first.as<std::string>(""), parent = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      if (parent.empty()) { error(kv.second, fmt::format("extension '{}' needs a parent key", key)); continue; }
+      if (key.rfind(parent + ".", 0) != 0)
+        error(kv.first, fmt::format("extension '{}' should be named under its parent '{}'", key, parent), Severity::Warning);
+      ext[key] = {parent, kv.first};
+    }
+    // Cycles and dangling parents, before anything is added.
+    for (const auto& [key, v] : ext) {
+      std::set<std::string> seen{key};
+      std::string p = v.first;
+      bool bad = false;
+      while (ext.count(p)) {
+        if (!seen.insert(p).second) { error(v.second, fmt::format("extension '{}' is part of a cycle", key)); bad = true; break; }
+        p = ext[p].first;
+      }
+      if (bad) continue;
+      if (!out_.taxonomy.categories.known(p)) {
+        auto s = out_.taxonomy.categories.suggest(p);
+        error(v.second, fmt::format("extension '{}' has an unknown parent '{}'{}", key, p, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
+        continue;
+      }
+      if (out_.taxonomy.categories.known(key)) {
+        if (out_.taxonomy.categories.parent(key) != v.first)
+          error(v.second, fmt::format("'{}' already exists in the taxonomy under another parent", key));
+        continue;
+      }
+      out_.model.extensions[key] = v.first;
+    }
+    for (const auto& [key, parent] : out_.model.extensions) out_.taxonomy.categories.add(key, parent);
+  }
+
+  void read_recipients(const YAML::Node& n) {
+    if (!n) return;
+    if (!n.IsSequence()) return error(n, "'recipients' must be a list");
+    for (const auto& r : n) {
+      if (!r.IsMap()) { error(r, "a recipient is a map {id, category, match}"); continue; }
+      keys(r, {"id", "category", "match", "quote", "line", "confidence", "name"}, "recipient");
+      RecipientDecl d;
+      statement(r, d);
+      d.category = scalar(r["category"], "category");
+      d.match = list(r["match"], "match");
+      if (d.id.empty()) { error(r, "recipient needs an 'id'"); continue; }
+      if (d.category.empty()) error(r, fmt::format("recipient '{}' needs a 'category'", d.id));
+      else if (!out_.taxonomy.recipients.known(d.category)) {
+        auto s = out_.taxonomy.recipients.suggest(d.category);
+        error(r["category"], fmt::format("unknown recipient category '{}'{}", d.category, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
+      }
+      out_.model.recipients.push_back(std::move(d));
+    }
+  }
+
+  void check_recipients(const YAML::Node& list_node, const std::vector<std::string>& to) {
+    for (const auto& t : to) {
+      if (out_.model.recipient(t) || out_.taxonomy.recipients.known(t)) continue;
+      std::string hint;
+      std::size_t best = 3;
+      for (const auto& r : out_.model.recipients)
+        if (auto d = edit_distance(t, r.id); d < best) { best = d; hint = r.id; }
+      if (hint.empty())
+        if (auto s = out_.taxonomy.recipients.suggest(t)) hint = *s;
+      error(item_node(list_node, t), fmt::format("unknown recipient '{}'{}", t, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    }
+  }
+
+  void read_practices(const YAML::Node& n, std::vector<Practice>& out, const char* what) {
+    if (!n) return;
+    if (!n.IsSequence()) return error(n, fmt::format("'{}' must be a list", what));
+    for (const auto& p : n) {
+      if (!p.IsMap()) { error(p, fmt::format("a {} entry is a map", what)); continue; }
+      keys(p, {"id", "do", "data", "to", "for", "quote", "line", "confidence"}, what);
+      Practice s;
+      statement(p, s);
+      std::string act = scalar(p["do"], "do");
+      if (auto a = action_from_name(act)) s.action = *a;
+      else error(p["do"] ? p["do"] : p, fmt::format("'do' must be one of collect, store, log, use, share, sell, transfer, track (got '{}')", act));
+      s.data = list(p["data"], "data");
+      if (s.data.empty()) error(p, fmt::format("{} '{}' names no data", what, s.id));
+      check_categories(p["data"], s.data);
+      s.to = list(p["to"], "to");
+      check_recipients(p["to"], s.to);
+      s.purposes = list(p["for"], "for");
+      for (const auto& u : s.purposes)
+        if (!out_.taxonomy.uses.known(u)) {
+          auto sug = out_.taxonomy.uses.suggest(u);
+          error(item_node(p["for"], u), fmt::format("unknown purpose '{}'{}", u, sug ? fmt::format(" (did you mean '{}'?)", *sug) : ""));
+        }
+      out.push_back(std::move(s));
+    }
+  }
+
+  void read_retention(const YAML::Node& n) {
+    if (!n) return;
+    if (!n.IsSequence()) return error(n, "'retention' must be a list");
+    for (const auto& r : n) {
+      if (!r.IsMap()) { error(r, "a retention rule is a map"); continue; }
+      keys(r, {"id", "data", "after", "within", "quote", "line", "confidence"}, "retention rule");
+      RetentionRule rule;
+      statement(r, rule);
+      rule.data = list(r["data"], "data");
+      check_categories(r["data"], rule.data);
+      if (auto a = r["after"]) {
+        rule.after = scalar(a, "after");
+        if (std::find(kTriggers.begin(), kTriggers.end(), rule.after) == kTriggers.end())
+          error(a, fmt::format("unknown trigger '{}' (one of collection, account_closure, cancellation, thread_inactive, "
+                               "last_activity, purpose_fulfilled, request)", rule.after));
+      }
+      if (auto w = r["within"]) {
+        rule.within_text = scalar(w, "within");
+        rule.within_seconds = parse_iso_duration(rule.within_text);
+        if (!rule.within_seconds) error(w, fmt::format("'within' is an ISO-8601 duration such as P30D or PT24H (got '{}')", rule.within_text));
+      }
+      out_.model.retention.push_back(std::move(rule));
+    }
+  }
+
+  void read_tracking(const YAML::Node& n) {
+    if (!n) return;
+    if (!n.IsMap()) return error(n, "'tracking' is a map {tech, by}");
+    keys(n, {"tech", "by", "quote", "line", "confidence", "id"}, "tracking");
+    statement(n, out_.model.tracking);
+    if (out_.model.tracking.id.empty()) out_.model.tracking.id = "tracking";
+    out_.model.tracking.declared = true;
+    out_.model.tracking.tech = list(n["tech"], "tech");
+    for (const auto& t : out_.model.tracking.tech)
+      if (std::find(kTechs.begin(), kTechs.end(), t) == kTechs.end())
+        error(item_node(n["tech"], t), fmt::format("unknown tracking technology '{}' (cookie, local_storage, pixel, sdk, fingerprinting, "
+                                                   "session_replay, web_beacon, device_id, push)", t));
+    out_.model.tracking.by = list(n["by"], "by");
+    check_recipients(n["by"], out_.model.tracking.by);
+  }
+
+  void read_children(const YAML::Node& n) {
+    if (!n) return;
+    if (!n.IsMap()) return error(n, "'children' is a map {min_age}");
+    keys(n, {"min_age", "quote", "line", "confidence", "id"}, "children");
+    statement(n, out_.model.children);
+    out_.model.children.declared = true;
+    try {
+      out_.model.children.min_age = n["min_age"].as<int>(0);
+    } catch (const YAML::Exception&) {
+      error(n["min_age"], "'min_age' must be a number");
+    }
+  }
+
+  void read(const YAML::Node& root) {
+    if (!root.IsMap()) return error(root, "a policy model is a map (schema, policy, recipients, practices, ...)");
+    keys(root, {"schema", "policy", "extensions", "recipients", "practices", "denials", "retention", "tracking", "children"},
+         "policy model");
+    std::string schema = scalar(root["schema"], "schema");
+    if (schema != "policyscan/1") error(root["schema"] ? root["schema"] : root, fmt::format("'schema' must be policyscan/1 (got '{}')", schema));
+    if (auto p = root["policy"]) {
+      if (p.IsMap()) {
+        keys(p, {"controller", "product", "source", "url", "effective"}, "policy");
+        out_.model.controller = scalar(p["controller"], "controller");
+        out_.model.product = scalar(p["product"], "product");
+        out_.model.source = scalar(p["source"], "source");
+      } else {
+        error(p, "'policy' is a map {controller, product, source}");
+      }
+    }
+    read_extensions(root["extensions"]);
+    read_recipients(root["recipients"]);
+    read_practices(root["practices"], out_.model.practices, "practice");
+    read_practices(root["denials"], out_.model.denials, "denial");
+    read_retention(root["retention"]);
+    read_tracking(root["tracking"]);
+    read_children(root["children"]);
+  }
+
+ private:
+  std::string file_;
+  LoadedPolicy& out_;
+  std::map<std::string, SourcePos> ids_;
+  std::vector<const char*> missing_;
+};
+
+}  // namespace
+
+LoadedPolicy load_policy_text(const std::string& yaml, const std::string& name, const Taxonomy& base) {
+  LoadedPolicy out;
+  Reader r(name, base, out);
+  if (yaml.size() > kMaxPolicyBytes) {
+    out.diags.push_back(Diagnostic{Severity::Error, "policy", name, 0, 0, fmt::format("policy file is {} bytes; the limit is 8 MiB", yaml.size())});
+    return out;
+  }
+  if (max_flow_nesting(yaml) > kMaxNesting || max_indent(yaml) > 4 * kMaxNesting) {
+    out.diags.push_back(Diagnostic{Severity::Error, "policy", name, 0, 0, "policy file nests deeper than 64 levels"});
+    return out;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    out.diags.push_back(Diagnostic{Severity::Error, "yaml", name, e.mark.line + 1, e.mark.column + 1, e.msg});
+    return out;
+  }
+  try {
+    r.read(root);
+  } catch (const YAML::Exception& e) {
+    out.diags.push_back(Diagnostic{Severity::Error, "policy", name, e.mark.line + 1, e.mark.column + 1, e.msg});
+  }
+  if (out.ok()) {
+    auto lints = lint_policy(out.model, out.taxonomy);
+    out.diags.insert(out.diags.end(), lints.begin(), lints.end());
+  }
+  std::stable_sort(out.diags.begin(), out.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return out;
+}
+
+LoadedPolicy load_policy(const std::filesystem::path& file, const Taxonomy& base) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec || size > kMaxPolicyBytes) {
+    LoadedPolicy out;
+    out.taxonomy = base;
+    out.diags.push_back(Diagnostic{Severity::Error, "policy", file.string(), 0, 0,
+                                   ec ? "cannot read the policy file: " + ec.message() : "policy file is over 8 MiB"});
+    return out;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return load_policy_text(ss.str(), file.string(), base);
+}
+
+}  // namespace ps
