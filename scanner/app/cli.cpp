@@ -46,6 +46,7 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   sc->add_flag("--strict-recipients", scan.strict_recipients, "Require third parties by name, not only by category");
   sc->add_flag("--color", scan.color, "Colour the text report even when not on a terminal");
+  sc->add_flag("--show-notes", scan.show_notes, "List notes in the text report, not only count them");
 
   auto* policy_cmd = app.add_subcommand("policy", "Work with policy models");
   policy_cmd->require_subcommand(1);

@@ -88,7 +88,7 @@ int cmd_scan(ScanArgs args, const char* argv0) {
   else if (args.format == "sarif") out = report_sarif(report);
   else if (args.format == "html") out = report_html(report);
   else if (args.format == "markdown") out = report_markdown(report);
-  else out = report_text(report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)));
+  else out = report_text(report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)), args.show_notes || args.fail_on == "note");
   if (int rc = emit_output(args.common.output, out); rc != kExitClean) return rc;
 
   auto limit = threshold(args.fail_on);

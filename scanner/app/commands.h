@@ -40,6 +40,7 @@ struct ScanArgs {
   std::string diff_base;  // git revision: only findings introduced since
   std::string config;     // .policyscan.yaml ("" = found at the root)
   bool color = false;
+  bool show_notes = false;
 };
 int cmd_scan(ScanArgs args, const char* argv0);
 

@@ -363,7 +363,10 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
                               return std::find(idx.any_host.begin(), idx.any_host.end(), r) != idx.any_host.end();
                             }), host_hits.end());
           dedupe(host_hits);
-          for (auto r : host_hits) emit(r, fi, f.loc, h, f.path, {}, nullptr);
+          Expr literal;
+          literal.text = f.path;
+          for (auto r : host_hits)
+            if (args_match_regex(r, {literal})) emit(r, fi, f.loc, h, f.path, {}, nullptr);
         }
         break;
       }

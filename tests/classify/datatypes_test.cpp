@@ -40,7 +40,8 @@ TEST_CASE("common personal-data names are classified") {
   CHECK(has(c.classify_name("pushToken"), "user.device.push_token"));
   CHECK(has(c.classify_name("expoPushToken"), "user.device.push_token"));
   CHECK(has(c.classify_name("cardNumber"), "user.financial.credit_card"));
-  CHECK(has(c.classify_name("last4"), "user.financial.credit_card"));
+  CHECK(has(c.classify_name("last4"), "user.financial.card_last4"));
+  CHECK_FALSE(has(c.classify_name("last4"), "user.financial.credit_card"));
   CHECK(has(c.classify_name("password"), "user.authorization.password"));
   CHECK(has(c.classify_name("accessToken"), "user.authorization.credentials"));
   CHECK(has(c.classify_name("dateOfBirth"), "user.demographic.date_of_birth"));
