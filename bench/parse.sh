@@ -22,7 +22,7 @@ echo "== stage throughput (in-memory, one run)"
 echo "== policyscan inventory end to end"
 for j in 1 2; do
   s=$(date +%s.%N)
-  "$build/policyscan" inventory "$corpus" --include-vendored --include-tests -q -j "$j" --format json > /tmp/policyscan-bench-inv.json || true
+  "$build/policyscan" inventory "$corpus" --include-vendored --include-tests --include-generated --no-gitignore -q -j "$j" --format json > /tmp/policyscan-bench-inv.json || true
   e=$(date +%s.%N)
   python3 - "$s" "$e" "$j" <<'PY'
 import json, sys

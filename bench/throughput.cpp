@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
 
   DiscoverOptions dopts;
   dopts.root = argv[1];
-  dopts.skip_tests = false;
+  // Measure everything under the root: the corpus may sit in an ignored folder.
+  dopts.skip_tests = dopts.skip_vendored = dopts.skip_generated = false;
+  dopts.use_gitignore = false;
   auto disc = discover(dopts);
   std::vector<Loaded> files;
   std::uint64_t bytes = 0;
