@@ -53,7 +53,8 @@ const RuleInfo* find_rule(const std::string& id);
 
 std::string report_json(const ScanReport& r);
 std::string report_sarif(const ScanReport& r);
-std::string report_text(const ScanReport& r, bool color);
+// Notes (unbacked declarations, vague disclosures) are counted, not listed, unless show_notes.
+std::string report_text(const ScanReport& r, bool color, bool show_notes = false);
 std::string report_markdown(const ScanReport& r);
 std::string report_html(const ScanReport& r);
 

@@ -29,13 +29,14 @@ std::string printable(const std::string& s) {
 }
 }  // namespace
 
-std::string report_text(const ScanReport& r, bool color) {
+std::string report_text(const ScanReport& r, bool color, bool show_notes) {
   std::string out;
   std::size_t counts[3] = {0, 0, 0}, suppressed = 0;
   const char* reset = color ? "\033[0m" : "";
   for (const auto& f : r.findings) {
     if (f.suppressed) { ++suppressed; continue; }
     ++counts[static_cast<int>(f.severity)];
+    if (f.severity == Severity::Note && !show_notes) continue;
     out += fmt::format("{}:{}:{}: {}{}{}: {} [{}]\n", printable(f.path), f.line, f.column, color ? color_of(f.severity) : "",
                        severity_name(f.severity), reset, printable(f.message), f.rule);
     if (!f.snippet.empty()) out += fmt::format("    {}\n", printable(f.snippet));
@@ -57,6 +58,9 @@ std::string report_text(const ScanReport& r, bool color) {
   if (!r.stale_baseline.empty())
     out += fmt::format("{} baseline entr{} matched no finding (stale): run `policyscan baseline create` to refresh\n",
                        r.stale_baseline.size(), r.stale_baseline.size() == 1 ? "y" : "ies");
+  if (counts[2] && !show_notes)
+    out += fmt::format("{} note{} not shown (declarations nothing in the code backs, vague disclosures): --show-notes lists them\n",
+                       counts[2], counts[2] == 1 ? "" : "s");
   out += fmt::format("{} error{}, {} warning{}, {} note{}{} in {} files ({} collection points)\n", counts[0],
                      counts[0] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s", counts[2], counts[2] == 1 ? "" : "s",
                      suppressed ? fmt::format(" ({} suppressed)", suppressed) : "", r.files_scanned, r.points.size());

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "scanner/policy/recipients.h"
 #include "scanner/policy/subsumption.h"
 
 namespace ps {

@@ -66,6 +66,21 @@ std::string callee_of_call_text(std::string_view text) {
   return normalize_path(text.substr(0, paren));
 }
 
+// The identifiers inside a literal (SQL, a template): "DELETE FROM messages
+// WHERE last_activity < $1" -> names {delete, from, messages, where, last_activity}.
+Expr words_of(std::string_view literal) {
+  Expr e;
+  e.text = collapse_ws(literal, 240);
+  std::string word;
+  for (char c : literal.substr(0, 4096)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') { word.push_back(c); continue; }
+    if (!word.empty() && e.names.size() < 64) e.names.push_back(word);
+    word.clear();
+  }
+  if (!word.empty() && e.names.size() < 64) e.names.push_back(word);
+  return e;
+}
+
 std::string first_segment(std::string_view path) { return std::string(path.substr(0, path.find('.'))); }
 
 // Local names bound to modules or to objects made by a call, so that
@@ -352,7 +367,9 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
             for (int w : which) hits.push_back(idx.string_set_rules[static_cast<std::size_t>(w)]);
         }
         dedupe(hits);
-        for (auto r : hits) emit(r, fi, f.loc, collapse_ws(f.path, 120), f.path, {}, nullptr);
+        for (auto r : hits)
+          emit(r, fi, f.loc, collapse_ws(f.path, 120), f.path,
+               rules_[r].classify.none ? std::vector<Expr>{} : std::vector<Expr>{words_of(f.path)}, nullptr);
         bool claimed = !hits.empty();  // a scope URL matched as a string is not also an unknown endpoint
         for (auto& h : hosts_in_string(f.path)) {
           if (hosts_at_calls.count({f.loc.line, h})) continue;

@@ -148,8 +148,11 @@ void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
     for (uint16_t i = 0; i < m.capture_count; ++i)
       if (m.captures[i].index == data_capture_) {
         Expr e;
-        e.text = collapse_ws(node_text(m.captures[i].node));
-        std::string path = normalize_path(node_text(m.captures[i].node));
+        std::string_view t = node_text(m.captures[i].node);
+        e.text = collapse_ws(t);
+        if (t.size() >= 2 && (t.front() == '"' || t.front() == '\'' || t.front() == '`') && t.back() == t.front())
+          e.strings.emplace_back(t.substr(1, t.size() - 2));  // a string literal: its content is a key
+        std::string path = normalize_path(t);
         if (!path.empty()) e.names.push_back(path);
         TSPoint p = ts_node_start_point(m.captures[i].node);
         e.loc = Loc{p.row + 1, p.column + 1};

@@ -121,6 +121,7 @@ std::vector<Entry> entries_for(Language lang) {
            {"scope_resolution", Role::Member},
            {"constant", Role::Ident},
            {"instance_variable", Role::Ident},
+           {"simple_symbol", Role::Ident},
            {"pair", Role::Pair}});
       break;
     case Language::Php:

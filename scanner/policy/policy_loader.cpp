@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::uint64_t kMaxPolicyBytes = 8u << 20;
 constexpr int kMaxNesting = 64;
+// Lints compare practices with denials pairwise; real policies have dozens.
+constexpr std::size_t kMaxStatements = 10000;
 
 const std::vector<std::string> kTechs = {"cookie", "local_storage", "pixel", "sdk", "fingerprinting", "session_replay",
                                          "web_beacon", "device_id", "push"};
@@ -83,11 +85,8 @@ class Reader {
     return ok;
   }
 
-  std::string scalar(const YAML::Node& n, const char* what, bool required = false) {
-    if (!n) {
-      if (required) missing_.push_back(what);
-      return {};
-    }
+  std::string scalar(const YAML::Node& n, const char* what) {
+    if (!n) return {};
     if (!n.IsScalar()) {
       error(n, fmt::format("'{}' must be a string", what));
       return {};
@@ -140,46 +139,21 @@ class Reader {
       if (v != "low" && v != "high") error(c, "'confidence' is low or high");
       s.low_confidence = v == "low";
     }
-    if (!s.id.empty()) {
-      auto [it, fresh] = ids_.emplace(s.id, s.pos);
-      if (!fresh) error(n["id"], fmt::format("duplicate id '{}' (first at line {})", s.id, it->second.line));
-    }
   }
 
   void read_extensions(const YAML::Node& n) {
     if (!n) return;
     if (!n.IsMap()) return error(n, "'extensions' maps a new category key to its parent");
-    std::map<std::string, std::pair<std::string, YAML::Node>> ext;
+    std::vector<Extension> exts;
     for (const auto& kv : n) {
-      std::string key = kv.first.as<std::string>(""), parent = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      std::string key = kv.first.Scalar(), parent = kv.second.IsScalar() ? kv.second.Scalar() : "";
       if (parent.empty()) { error(kv.second, fmt::format("extension '{}' needs a parent key", key)); continue; }
       if (key.rfind(parent + ".", 0) != 0)
         error(kv.first, fmt::format("extension '{}' should be named under its parent '{}'", key, parent), Severity::Warning);
-      ext[key] = {parent, kv.first};
+      auto p = pos(kv.first);
+      exts.push_back(Extension{key, parent, p.file, p.line, p.column});
     }
-    // Cycles and dangling parents, before anything is added.
-    for (const auto& [key, v] : ext) {
-      std::set<std::string> seen{key};
-      std::string p = v.first;
-      bool bad = false;
-      while (ext.count(p)) {
-        if (!seen.insert(p).second) { error(v.second, fmt::format("extension '{}' is part of a cycle", key)); bad = true; break; }
-        p = ext[p].first;
-      }
-      if (bad) continue;
-      if (!out_.taxonomy.categories.known(p)) {
-        auto s = out_.taxonomy.categories.suggest(p);
-        error(v.second, fmt::format("extension '{}' has an unknown parent '{}'{}", key, p, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
-        continue;
-      }
-      if (out_.taxonomy.categories.known(key)) {
-        if (out_.taxonomy.categories.parent(key) != v.first)
-          error(v.second, fmt::format("'{}' already exists in the taxonomy under another parent", key));
-        continue;
-      }
-      out_.model.extensions[key] = v.first;
-    }
-    for (const auto& [key, parent] : out_.model.extensions) out_.taxonomy.categories.add(key, parent);
+    for (const auto& e : add_extensions(out_.taxonomy, exts, out_.diags)) out_.model.extensions[e.key] = e.parent;
   }
 
   void read_recipients(const YAML::Node& n) {
@@ -311,6 +285,11 @@ class Reader {
         error(p, "'policy' is a map {controller, product, source}");
       }
     }
+    std::size_t count = 0;
+    for (const char* section : {"recipients", "practices", "denials", "retention"})
+      if (root[section] && root[section].IsSequence()) count += root[section].size();
+    if (count > kMaxStatements)
+      return error(root, fmt::format("the policy model has {} statements; the limit is {}", count, kMaxStatements));
     read_extensions(root["extensions"]);
     read_recipients(root["recipients"]);
     read_practices(root["practices"], out_.model.practices, "practice");
@@ -323,8 +302,6 @@ class Reader {
  private:
   std::string file_;
   LoadedPolicy& out_;
-  std::map<std::string, SourcePos> ids_;
-  std::vector<const char*> missing_;
 };
 
 }  // namespace
@@ -352,10 +329,8 @@ LoadedPolicy load_policy_text(const std::string& yaml, const std::string& name, 
   } catch (const YAML::Exception& e) {
     out.diags.push_back(Diagnostic{Severity::Error, "policy", name, e.mark.line + 1, e.mark.column + 1, e.msg});
   }
-  if (out.ok()) {
-    auto lints = lint_policy(out.model, out.taxonomy);
-    out.diags.insert(out.diags.end(), lints.begin(), lints.end());
-  }
+  auto lints = lint_policy(out.model, out.taxonomy);
+  out.diags.insert(out.diags.end(), lints.begin(), lints.end());
   std::stable_sort(out.diags.begin(), out.diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "scanner/policy/actions.h"
+#include "scanner/policy/duration.h"
+
 namespace ps {
 
 struct SourcePos {
@@ -27,12 +30,6 @@ struct RecipientDecl : Statement {
   std::string category;            // a recipient-hierarchy category
   std::vector<std::string> match;  // names/hosts that identify it in code
 };
-
-enum class Action : std::uint8_t { Collect, Store, Log, Use, Share, Sell, Transfer, Track };
-const char* action_name(Action a);
-std::optional<Action> action_from_name(const std::string& s);
-// a covers b: collect covers store, log, use; share covers sell and transfer.
-bool action_covers(Action a, Action b);
 
 struct Practice : Statement {
   Action action = Action::Collect;
@@ -73,8 +70,5 @@ struct PolicyModel {
 
   const RecipientDecl* recipient(const std::string& id) const;
 };
-
-// ISO-8601 duration (P1Y2M3W4DT5H6M7S) -> seconds; months are 30 days, years 365.
-std::optional<std::int64_t> parse_iso_duration(const std::string& s);
 
 }  // namespace ps

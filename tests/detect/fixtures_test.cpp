@@ -55,7 +55,7 @@ std::vector<Expectation> parse_expectations(const std::string& text) {
       std::istringstream words(std::string(l.substr(at + 7)));
       std::string w;
       while (words >> w) {
-        if (w == "*/" || w == "-->" || w == "#}") break;
+        if (starts_with(w, "*/") || starts_with(w, "-->") || starts_with(w, "#}")) break;  // comment closers
         if (e.kind.empty()) e.kind = w;
         else if (w[0] == '@') e.recipient = w.substr(1);
         else e.categories.push_back(w);
