@@ -11,6 +11,16 @@ namespace {
 
 using Categories = std::set<std::string>;
 
+// Values read from the environment or from configuration are the app's
+// secrets and settings, not a person's data: STRIPE_SECRET_KEY is no credential of a user.
+bool is_configuration(std::string_view name) {
+  for (std::string_view prefix : {"process.env", "os.environ", "os.getenv", "import.meta.env", "Deno.env", "ENV.", "ENV[", "env.",
+                                  "settings.", "config.", "Config.", "app.config", "current_app.config", "System.getenv",
+                                  "Environment.GetEnvironmentVariable", "getenv"})
+    if (name.compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
+
 // Categories of variables bound so far in the file, in source order.
 class DataFlow {
  public:
@@ -18,6 +28,7 @@ class DataFlow {
 
   Categories of_name(const std::string& name) {
     Categories out;
+    if (is_configuration(name)) return out;
     auto [it, fresh] = cache_.try_emplace(name);
     if (fresh) it->second = classifier_.classify_name(name);
     out.insert(it->second.begin(), it->second.end());

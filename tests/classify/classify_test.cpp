@@ -83,3 +83,12 @@ TEST_CASE("logging without personal data is not a point; storage keys are classi
   CHECK(ps[0].kind == "browser-storage");
   CHECK(has(ps[0].categories, "user.authorization.credentials"));
 }
+
+TEST_CASE("configuration read from the environment is not personal data") {
+  Fixture f;
+  auto ps = f.scan("console.log('key', process.env.STRIPE_SECRET_KEY, config.adminEmail);\nconsole.log(os.environ);\n");
+  CHECK(ps.empty());
+  auto user = f.scan("console.log(process.env.MODE, user.accessToken);\n");
+  REQUIRE(user.size() == 1);
+  CHECK(has(user[0].categories, "user.authorization.credentials"));
+}

@@ -44,6 +44,8 @@ TEST_CASE("common personal-data names are classified") {
   CHECK_FALSE(has(c.classify_name("last4"), "user.financial.credit_card"));
   CHECK(has(c.classify_name("password"), "user.authorization.password"));
   CHECK(has(c.classify_name("accessToken"), "user.authorization.credentials"));
+  CHECK(c.classify_name("apiKey").empty());  // the app's key, not a person's credential
+  CHECK(has(c.classify_name("card.number"), "user.financial.credit_card"));
   CHECK(has(c.classify_name("dateOfBirth"), "user.demographic.date_of_birth"));
   CHECK(has(c.classify_name("ssn"), "user.government_id.national_identification_number"));
   CHECK(has(c.classify_name("latitude"), "user.location.precise"));
