@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -18,10 +20,30 @@ constexpr int kMaxNesting = 64;
 // Lints compare practices with denials pairwise; real policies have dozens.
 constexpr std::size_t kMaxStatements = 10000;
 
-const std::vector<std::string> kTechs = {"cookie", "local_storage", "pixel", "sdk", "fingerprinting", "session_replay",
-                                         "web_beacon", "device_id", "push"};
 const std::vector<std::string> kTriggers = {"collection", "account_closure", "cancellation", "thread_inactive",
                                             "last_activity", "purpose_fulfilled", "request"};
+
+// Words people write for a key of the schema ("purpose" for `for`).
+const std::map<std::string, std::string> kSynonyms = {
+    {"purpose", "for"}, {"purposes", "for"}, {"action", "do"},     {"categories", "data"},
+    {"category", "data"}, {"recipient", "to"}, {"recipients", "to"}, {"ttl", "within"}};
+
+// The candidate nearest to a misspelt word (at most 2 edits), if any.
+std::optional<std::string> nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_d = 3;
+  for (const auto& c : candidates)
+    if (auto d = edit_distance(word, c); d < best_d) { best_d = d; best = c; }
+  return best;
+}
+
+std::string did_you_mean(const std::optional<std::string>& hint) {
+  return hint ? fmt::format(" (did you mean '{}'?)", *hint) : "";
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  return fmt::format("{}", fmt::join(v, ", "));
+}
 
 // yaml-cpp parses nested collections recursively; refuse absurd nesting
 // before handing it the text so a hostile file cannot exhaust the stack.
@@ -46,7 +68,7 @@ int max_indent(const std::string& s) {
   bool at_start = true;
   for (char c : s) {
     if (c == '\n') { at_start = true; cur = 0; continue; }
-    if (at_start && (c == ' ' || c == '-')) { ++cur; continue; }
+    if (at_start && (c == ' ' || c == '-')) { max = std::max(max, ++cur); continue; }
     at_start = false;
     max = std::max(max, cur);
   }
@@ -75,11 +97,11 @@ class Reader {
     for (const auto& kv : map) {
       std::string k = kv.first.as<std::string>("");
       if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-      std::string hint;
-      std::size_t best = 3;
-      for (const auto& a : allowed)
-        if (auto d = edit_distance(k, a); d < best) { best = d; hint = a; }
-      error(kv.first, fmt::format("unknown key '{}' in {}{}", k, what, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      auto hint = nearest(k, allowed);
+      if (auto syn = kSynonyms.find(k); !hint && syn != kSynonyms.end() &&
+                                        std::find(allowed.begin(), allowed.end(), syn->second) != allowed.end())
+        hint = syn->second;
+      error(kv.first, fmt::format("unknown key '{}' in {}{}", k, what, did_you_mean(hint)));
       ok = false;
     }
     return ok;
@@ -106,16 +128,17 @@ class Reader {
     return out;
   }
 
-  void check_categories(const YAML::Node& n, const std::vector<std::string>& keys) {
+  // Taxonomy keys (categories or purposes): unknown ones are errors with a
+  // suggestion, deprecated ones warnings naming the replacement.
+  void check_keys(const KeyTree& tree, const char* what, const YAML::Node& n, const std::vector<std::string>& keys) {
     for (const auto& k : keys) {
       YAML::Node at = item_node(n, k);
-      if (out_.taxonomy.categories.known(k)) {
+      if (tree.known(k)) {
         if (auto r = out_.taxonomy.replaced.find(k); r != out_.taxonomy.replaced.end())
-          error(at, fmt::format("data category '{}' is deprecated in fideslang; use '{}'", k, r->second), Severity::Warning);
+          error(at, fmt::format("{} '{}' is deprecated in fideslang; use '{}'", what, k, r->second), Severity::Warning, "deprecated");
         continue;
       }
-      auto s = out_.taxonomy.categories.suggest(k);
-      error(at, fmt::format("unknown data category '{}'{}", k, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
+      error(at, fmt::format("unknown {} '{}'{}", what, k, did_you_mean(tree.suggest(k))));
     }
   }
 
@@ -170,7 +193,7 @@ class Reader {
       if (d.category.empty()) error(r, fmt::format("recipient '{}' needs a 'category'", d.id));
       else if (!out_.taxonomy.recipients.known(d.category)) {
         auto s = out_.taxonomy.recipients.suggest(d.category);
-        error(r["category"], fmt::format("unknown recipient category '{}'{}", d.category, s ? fmt::format(" (did you mean '{}'?)", *s) : ""));
+        error(r["category"], fmt::format("unknown recipient category '{}'{}", d.category, did_you_mean(s)));
       }
       out_.model.recipients.push_back(std::move(d));
     }
@@ -179,13 +202,11 @@ class Reader {
   void check_recipients(const YAML::Node& list_node, const std::vector<std::string>& to) {
     for (const auto& t : to) {
       if (out_.model.recipient(t) || out_.taxonomy.recipients.known(t)) continue;
-      std::string hint;
-      std::size_t best = 3;
-      for (const auto& r : out_.model.recipients)
-        if (auto d = edit_distance(t, r.id); d < best) { best = d; hint = r.id; }
-      if (hint.empty())
-        if (auto s = out_.taxonomy.recipients.suggest(t)) hint = *s;
-      error(item_node(list_node, t), fmt::format("unknown recipient '{}'{}", t, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+      std::vector<std::string> ids;
+      for (const auto& r : out_.model.recipients) ids.push_back(r.id);
+      auto hint = nearest(t, ids);
+      if (!hint) hint = out_.taxonomy.recipients.suggest(t);
+      error(item_node(list_node, t), fmt::format("unknown recipient '{}'{}", t, did_you_mean(hint)));
     }
   }
 
@@ -197,20 +218,20 @@ class Reader {
       keys(p, {"id", "do", "data", "to", "for", "quote", "line", "confidence"}, what);
       Practice s;
       statement(p, s);
-      std::string act = scalar(p["do"], "do");
-      if (auto a = action_from_name(act)) s.action = *a;
-      else error(p["do"] ? p["do"] : p, fmt::format("'do' must be one of collect, store, log, use, share, sell, transfer, track (got '{}')", act));
+      if (!p["do"] || p["do"].IsScalar()) {
+        std::string act = scalar(p["do"], "do");
+        if (auto a = action_from_name(act)) s.action = *a;
+        else error(p["do"] ? p["do"] : p, fmt::format("'do' must be one of collect, store, log, use, share, sell, transfer, track (got '{}')", act));
+      } else {
+        error(p["do"], "'do' must be a string");
+      }
       s.data = list(p["data"], "data");
-      if (s.data.empty()) error(p, fmt::format("{} '{}' names no data", what, s.id));
-      check_categories(p["data"], s.data);
+      if (!p["data"] || (p["data"].IsSequence() && p["data"].size() == 0)) error(p, fmt::format("{} '{}' names no data", what, s.id));
+      check_keys(out_.taxonomy.categories, "data category", p["data"], s.data);
       s.to = list(p["to"], "to");
       check_recipients(p["to"], s.to);
       s.purposes = list(p["for"], "for");
-      for (const auto& u : s.purposes)
-        if (!out_.taxonomy.uses.known(u)) {
-          auto sug = out_.taxonomy.uses.suggest(u);
-          error(item_node(p["for"], u), fmt::format("unknown purpose '{}'{}", u, sug ? fmt::format(" (did you mean '{}'?)", *sug) : ""));
-        }
+      check_keys(out_.taxonomy.uses, "purpose", p["for"], s.purposes);
       out.push_back(std::move(s));
     }
   }
@@ -224,17 +245,20 @@ class Reader {
       RetentionRule rule;
       statement(r, rule);
       rule.data = list(r["data"], "data");
-      check_categories(r["data"], rule.data);
+      if (rule.data.empty()) error(r, fmt::format("retention rule '{}' names no data", rule.id));
+      check_keys(out_.taxonomy.categories, "data category", r["data"], rule.data);
       if (auto a = r["after"]) {
         rule.after = scalar(a, "after");
         if (std::find(kTriggers.begin(), kTriggers.end(), rule.after) == kTriggers.end())
-          error(a, fmt::format("unknown trigger '{}' (one of collection, account_closure, cancellation, thread_inactive, "
-                               "last_activity, purpose_fulfilled, request)", rule.after));
+          error(a, fmt::format("unknown trigger '{}'{}; one of {}", rule.after, did_you_mean(nearest(rule.after, kTriggers)),
+                               joined(kTriggers)));
       }
-      if (auto w = r["within"]) {
-        rule.within_text = scalar(w, "within");
+      if (auto w = r["within"]; w && w.IsScalar()) {
+        rule.within_text = w.Scalar();
         rule.within_seconds = parse_iso_duration(rule.within_text);
         if (!rule.within_seconds) error(w, fmt::format("'within' is an ISO-8601 duration such as P30D or PT24H (got '{}')", rule.within_text));
+      } else if (w) {
+        error(w, "'within' must be an ISO-8601 duration such as P30D");
       }
       out_.model.retention.push_back(std::move(rule));
     }
@@ -249,9 +273,11 @@ class Reader {
     out_.model.tracking.declared = true;
     out_.model.tracking.tech = list(n["tech"], "tech");
     for (const auto& t : out_.model.tracking.tech)
-      if (std::find(kTechs.begin(), kTechs.end(), t) == kTechs.end())
-        error(item_node(n["tech"], t), fmt::format("unknown tracking technology '{}' (cookie, local_storage, pixel, sdk, fingerprinting, "
-                                                   "session_replay, web_beacon, device_id, push)", t));
+      if (!out_.taxonomy.tracking_tech.count(t)) {
+        std::vector<std::string> techs;
+        for (const auto& [name, kinds] : out_.taxonomy.tracking_tech) techs.push_back(name);
+        error(item_node(n["tech"], t), fmt::format("unknown tracking technology '{}'{}; one of {}", t, did_you_mean(nearest(t, techs)), joined(techs)));
+      }
     out_.model.tracking.by = list(n["by"], "by");
     check_recipients(n["by"], out_.model.tracking.by);
   }
@@ -262,10 +288,12 @@ class Reader {
     keys(n, {"min_age", "quote", "line", "confidence", "id"}, "children");
     statement(n, out_.model.children);
     out_.model.children.declared = true;
-    try {
-      out_.model.children.min_age = n["min_age"].as<int>(0);
-    } catch (const YAML::Exception&) {
-      error(n["min_age"], "'min_age' must be a number");
+    if (auto age = n["min_age"]) {
+      try {
+        out_.model.children.min_age = age.as<int>();
+      } catch (const YAML::Exception&) {
+        error(age, "'min_age' must be a number");
+      }
     }
   }
 
@@ -314,7 +342,7 @@ LoadedPolicy load_policy_text(const std::string& yaml, const std::string& name, 
     return out;
   }
   if (max_flow_nesting(yaml) > kMaxNesting || max_indent(yaml) > 4 * kMaxNesting) {
-    out.diags.push_back(Diagnostic{Severity::Error, "policy", name, 0, 0, "policy file nests deeper than 64 levels"});
+    out.diags.push_back(Diagnostic{Severity::Error, "policy", name, 0, 0, "policy file nests deeper than 64 levels (or indents past column 256)"});
     return out;
   }
   YAML::Node root;

@@ -52,13 +52,18 @@ std::vector<std::string> KeyTree::keys() const {
   return out;
 }
 
+// Optimal string alignment: a swap of two neighbours ("emial") is one edit,
+// the commonest typo.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+    }
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -72,7 +77,7 @@ std::optional<std::string> KeyTree::suggest(const std::string& key) const {
   for (const auto& [k, p] : parent_) {
     if (k.size() > key.size() + limit || key.size() > k.size() + limit) continue;
     std::size_t d = edit_distance(key, k);
-    if (d <= limit) { limit = d; best = k; }
+    if (d < limit || (d == limit && !best)) { limit = d; best = k; }
   }
   if (best) return best;
   // A shortened key: "email" or "contact.email" -> "user.contact.email", when only one key ends so.

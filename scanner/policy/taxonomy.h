@@ -65,6 +65,7 @@ struct Taxonomy {
 // Returns the extensions added.
 std::vector<Extension> add_extensions(Taxonomy& t, const std::vector<Extension>& exts, Diagnostics& diags);
 
+// Edits (insert, delete, substitute, swap two neighbours) turning a into b.
 std::size_t edit_distance(const std::string& a, const std::string& b);
 
 }  // namespace ps

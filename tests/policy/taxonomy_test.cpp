@@ -75,11 +75,15 @@ TEST_CASE("typos get the nearest key; short names the one key ending so") {
   CHECK_FALSE(t.categories.suggest("").has_value());
 }
 
-TEST_CASE("edit distance counts insertions, deletions and substitutions") {
+TEST_CASE("edit distance counts insertions, deletions, substitutions and swaps of neighbours") {
   CHECK(edit_distance("", "") == 0);
   CHECK(edit_distance("abc", "") == 3);
+  CHECK(edit_distance("", "abc") == 3);
   CHECK(edit_distance("kitten", "sitting") == 3);
-  CHECK(edit_distance("emial", "email") == 2);
+  CHECK(edit_distance("emial", "email") == 1);
+  CHECK(edit_distance("contcat", "contact") == 1);
+  CHECK(edit_distance("ab", "ba") == 1);
+  CHECK(edit_distance("abc", "ca") == 3);  // no substring is edited twice
 }
 
 TEST_CASE("tracking technologies map to the point kinds that are them") {
