@@ -1,9 +1,11 @@
 #pragma once
 // The conform stage: collection points against the policy model, giving
 // findings with stable rule ids (scanner/core/finding.h). Checked per point:
-// denials first (a match is a broken promise), then practices and recipients
-// (a match through a root key only is vague), then tracking technologies,
-// logs and retention; last, declarations nothing in the code backs.
+// denials first (a match is a broken promise), then recipients and practices
+// (a match only through a root key like `user` is vague), then tracking
+// technologies, logs and lifetimes; last, retention rules nothing enforces
+// and declarations nothing in the code backs. Only `user.*` categories are
+// personal data; retention points are lifetimes, not collections.
 #include <vector>
 
 #include "scanner/core/finding.h"
@@ -14,19 +16,22 @@
 namespace ps {
 
 struct ConformOptions {
-  bool strict_recipients = false;  // a recipient category covers only vendors the policy names
+  // A recipient category covers only vendors the policy names (by id or
+  // `match`), as a subprocessor list requires.
+  bool strict_recipients = false;
 };
 
+// Which points a policy statement was matched by (for reports' data maps).
 struct StatementBacking {
   std::string id;
   std::string section;  // practice, denial, retention, recipient, tracking
   std::string summary;
-  const Statement* statement = nullptr;
-  std::vector<std::size_t> points;  // indexes into the points given
+  const Statement* statement = nullptr;  // into the PolicyModel given
+  std::vector<std::size_t> points;       // indexes into the points given
 };
 
 struct ConformResult {
-  std::vector<Finding> findings;  // sorted by path, line, rule
+  std::vector<Finding> findings;  // sorted by path, line, column, rule, message
   std::vector<StatementBacking> statements;
 };
 

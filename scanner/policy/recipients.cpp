@@ -24,7 +24,12 @@ std::string recipient_category(const PolicyModel& m, const std::string& declared
 }
 
 bool recipient_covers(const PolicyModel& m, const Taxonomy& t, const std::string& declared, const Recipient& found, bool strict) {
-  if (const RecipientDecl* r = m.recipient(declared)) return names_vendor(*r, found);
+  if (const RecipientDecl* r = m.recipient(declared)) {
+    if (names_vendor(*r, found)) return true;
+    // An entry without `match` ("analytics_providers") stands for its category.
+    return !strict && r->match.empty() && !found.category.empty() && found.id != "we" &&
+           t.recipients.covers(r->category, found.category);
+  }
   // `declared` is a category.
   if (declared == found.id) return true;
   if (found.id == "we") return t.recipients.covers(declared, "we");

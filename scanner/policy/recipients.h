@@ -14,8 +14,9 @@ namespace ps {
 // Does a recipient named in a statement (a policy recipient id, or a
 // category) cover the recipient a point sends to? A named recipient covers
 // the vendor with its id, or whose id or host one of its `match` entries
-// names (a domain covers its subdomains). A category covers every vendor in
-// it; with `strict`, only vendors the policy names (subprocessor lists).
+// names (a domain covers its subdomains); an entry without `match` also
+// stands for its whole category. A category covers every vendor in it. With
+// `strict`, only vendors the policy names count (subprocessor lists).
 bool recipient_covers(const PolicyModel& m, const Taxonomy& t, const std::string& declared, const Recipient& found, bool strict);
 
 // Does `named` (policy recipient) stand for the vendor seen in code?

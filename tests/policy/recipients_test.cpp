@@ -46,6 +46,10 @@ TEST_CASE("a category covers every vendor under it unless strict") {
   // Strict: a vendor must be named; a named one still counts under its category.
   CHECK_FALSE(recipient_covers(m, t, "service_provider", {"mixpanel", "analytics"}, true));
   CHECK(recipient_covers(m, t, "service_provider", {"stripe", "payment"}, true));
+  // An entry without `match` stands for its category, unless strict.
+  CHECK(recipient_covers(m, t, "analytics_providers", {"mixpanel", "analytics"}, false));
+  CHECK_FALSE(recipient_covers(m, t, "analytics_providers", {"mixpanel", "analytics"}, true));
+  CHECK_FALSE(recipient_covers(m, t, "analytics_providers", {"stripe", "payment"}, false));
   // The policy's own category for a named vendor wins over the mapping's.
   CHECK(recipient_covers(m, t, "payment", {"stripe", "ai"}, false));
   CHECK_FALSE(recipient_covers(m, t, "ai", {"stripe", "ai"}, false));
