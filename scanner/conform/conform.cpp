@@ -175,13 +175,17 @@ class Checker {
   }
 
   bool practice_action_fits(const Practice& pr, const CollectionPoint& p, const PointMeaning& mean) const {
-    const bool action = mean.is_log ? pr.action == Action::Log  // collecting does not disclose logging
-                                    : action_covers(pr.action, mean.action) ||
-                                          (pr.action == Action::Track && !mean.tracking.empty());  // "we track you with cookies/SDKs"
-    if (!action) return false;
-    if (!mean.shares || pr.to.empty()) return true;
-    return std::any_of(pr.to.begin(), pr.to.end(),
-                       [&](const std::string& to) { return recipient_covers(m_, t_, to, p.recipient, o_.strict_recipients); });
+    if (mean.is_log) return pr.action == Action::Log;  // collecting does not disclose logging
+    const bool tracks = pr.action == Action::Track && !mean.tracking.empty();  // "we track you with cookies/SDKs"
+    if (!mean.shares) return tracks || action_covers(pr.action, mean.action);
+    const bool names_them = std::any_of(pr.to.begin(), pr.to.end(), [&](const std::string& to) {
+      return recipient_covers(m_, t_, to, p.recipient, o_.strict_recipients);
+    });
+    if (pr.action == Action::Share || tracks) return pr.to.empty() || names_them;
+    // "We collect your messages through Meta": a practice naming the party
+    // discloses the exchange with it, whichever way the data goes (API reads
+    // of connected services are calls to them too).
+    return pr.action == Action::Collect && names_them;
   }
 
   // The most specific key of a practice covering category c at this point

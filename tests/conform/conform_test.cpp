@@ -334,6 +334,21 @@ tracking: {tech: [sdk, cookie]}
   CHECK(rules(run(p, {point("form-input", {"user.behavior"})})) == Rules{"undisclosed-collection"});
 }
 
+TEST_CASE("a collect practice naming a party discloses calls to that party, and no other") {
+  LoadedPolicy p = load(R"(schema: policyscan/1
+recipients:
+  - {id: google, category: connected_service, match: [google, googleapis.com]}
+  - {id: slack, category: connected_service, match: [slack]}
+practices:
+  - {id: connected, do: collect, data: [user.content.private], to: [google]}
+  - {id: c1, do: collect, data: [user.contact.email]}
+)");
+  CHECK(rules(run(p, {point("third-party-api", {"user.content.private.calendar"}, {"google", "connected_service"})})).empty());
+  CHECK(rules(run(p, {point("third-party-api", {"user.content.private"}, {"slack", "connected_service"})})) == Rules{"undisclosed-collection"});
+  // A collect practice without `to:` says nothing about sending data anywhere.
+  CHECK(rules(run(p, {point("third-party-api", {"user.contact.email"}, {"google", "connected_service"})})) == Rules{"undisclosed-collection"});
+}
+
 TEST_CASE("findings come in a deterministic order whatever the point order") {
   LoadedPolicy p = load(kPolicy);
   std::vector<CollectionPoint> pts = {point("cookie", {"user.health.condition"}, {"we", ""}, 30),
