@@ -9,6 +9,7 @@
 #include <tbb/task_arena.h>
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -89,9 +90,12 @@ int main(int argc, char** argv) {
     ts_parser_delete(p);
   };
   auto facts = [&](const Loaded& l) { parsers.parse_text(l.file, l.text); };
+  std::vector<std::pair<double, std::string>> slow(files.size());
   auto full = [&](const Loaded& l) {
+    auto t0 = std::chrono::steady_clock::now();
     auto pf = parsers.parse_text(l.file, l.text);
     points += scan_parsed_file(pf, *res.library, *res.classifier).points.size();
+    slow[static_cast<std::size_t>(&l - files.data())] = {std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), l.file.rel};
   };
 
   double mb = static_cast<double>(bytes) / 1e6;
@@ -107,5 +111,8 @@ int main(int argc, char** argv) {
       fmt::print("{:<8} {:>7} {:>9.0f} {:>9.2f} {:>8.3f}\n", name, t, files.size() / secs, mb / secs, secs);
     fmt::print("ratio full/raw at {} thread(s): {:.2f}x   (facts/raw {:.2f}x; {} points)\n", t, u / r, f / r, points.load());
   }
+  std::sort(slow.rbegin(), slow.rend());
+  fmt::print("slowest files (full pipeline):\n");
+  for (std::size_t i = 0; i < slow.size() && i < 5; ++i) fmt::print("  {:8.3f}s  {}\n", slow[i].first, slow[i].second);
   return 0;
 }

@@ -18,14 +18,24 @@ void PathIndex::lookup(const Map& m, std::string_view key, std::vector<std::uint
 void PathIndex::find(std::string_view path, std::vector<std::uint32_t>& out) const {
   if (path.empty()) return;
   lookup(exact_, path, out);
+  // Patterns are short; only the last (suffix) and first (prefix) few
+  // segments of a path can match one. Bounding them keeps chained calls
+  // (`s.replace(..).replace(..)...` a thousand times) linear.
+  constexpr int kMaxSegments = 10;
   if (!suffix_.empty()) {
     lookup(suffix_, path, out);
-    for (std::size_t i = path.find('.'); i != std::string_view::npos; i = path.find('.', i + 1))
+    int seen = 0;
+    for (std::size_t i = path.rfind('.'); i != std::string_view::npos && seen < kMaxSegments; ++seen) {
       lookup(suffix_, path.substr(i + 1), out);
+      if (i == 0) break;
+      i = path.rfind('.', i - 1);
+    }
   }
-  if (!prefix_.empty())
-    for (std::size_t i = path.find('.'); i != std::string_view::npos; i = path.find('.', i + 1))
+  if (!prefix_.empty()) {
+    int seen = 0;
+    for (std::size_t i = path.find('.'); i != std::string_view::npos && seen < kMaxSegments; i = path.find('.', i + 1), ++seen)
       lookup(prefix_, path.substr(0, i), out);
+  }
 }
 
 }  // namespace ps

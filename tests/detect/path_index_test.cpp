@@ -29,3 +29,17 @@ TEST_CASE("exact, any-receiver and any-member patterns") {
   CHECK(hits(idx, "Sentry").empty());
   CHECK(hits(idx, "").empty());
 }
+
+TEST_CASE("long chained paths still match their last and first segments") {
+  PathIndex idx;
+  idx.add("*.logger.info", 1);
+  idx.add("Sentry.*", 2);
+  std::string chain = "Sentry";
+  for (int i = 0; i < 5000; ++i) chain += ".replace";
+  std::vector<std::uint32_t> out;
+  idx.find(chain, out);
+  CHECK(out == std::vector<std::uint32_t>{2});
+  out.clear();
+  idx.find(chain + ".logger.info", out);
+  CHECK(std::find(out.begin(), out.end(), 1u) != out.end());
+}
