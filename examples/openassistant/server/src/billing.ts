@@ -1,7 +1,8 @@
 import Stripe from 'stripe';
-import { db } from './db';
+import { PrismaClient } from '@prisma/client';
 
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? '');
+const db = new PrismaClient();
 
 export async function subscribe(user: { id: string; email: string; name: string }, plan: string) {
   // Disclosed: "payment processing is handled by a third-party payment processor such as Stripe".

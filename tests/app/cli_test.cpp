@@ -1,0 +1,59 @@
+// Exit codes and errors as a CI gate sees them.
+#include <doctest/doctest.h>
+
+#include "tests/app/run_binary.h"
+#include "tests/support/temp_tree.h"
+
+using namespace ps::test;
+
+namespace {
+const std::string kExamples = std::string(POLICYSCAN_SOURCE_DIR) + "/examples/";
+std::string scan_args(const std::string& app, const std::string& extra) {
+  return "scan " + shell_quote(kExamples + app) + " --policy " + shell_quote(kExamples + app + "/privacy.yaml") + " -q " + extra;
+}
+}  // namespace
+
+TEST_CASE("--fail-on decides the exit code") {
+  CHECK(run_policyscan(scan_args("openassistant", "--fail-on error")).code == 1);  // it has errors
+  CHECK(run_policyscan(scan_args("opencom", "--fail-on error")).code == 0);        // warnings only
+  CHECK(run_policyscan(scan_args("opencom", "--fail-on warning")).code == 1);
+  CHECK(run_policyscan(scan_args("opencom", "--fail-on none")).code == 0);
+}
+
+TEST_CASE("usage errors exit 2, policy errors 3, a missing root 2 with a message") {
+  CHECK(run_policyscan("scan --no-such-flag").code == 2);
+  CHECK(run_policyscan("frobnicate").code == 2);
+  TempTree t;
+  t.write("bad.yaml", "schema: policyscan/1\npractices:\n  - {id: a, do: colect, data: [user.contact.emial]}\n");
+  auto r = run_policyscan("scan " + shell_quote(kExamples + "opencom") + " --policy " + shell_quote((t.root() / "bad.yaml").string()) + " -q");
+  CHECK(r.code == 3);
+  CHECK(r.err.find("bad.yaml:3:") != std::string::npos);
+  CHECK(r.err.find("user.contact.email") != std::string::npos);  // the suggestion
+  auto missing = run_policyscan("inventory /nonexistent/dir");
+  CHECK(missing.code == 2);
+}
+
+TEST_CASE("policy check validates the examples and rejects a broken model with its place") {
+  CHECK(run_policyscan("policy check " + shell_quote(kExamples + "openassistant/privacy.yaml")).code == 0);
+  TempTree t;
+  t.write("p.yaml", "schema: policyscan/1\nrecipients: [{id: x, category: anlytics}]\n");
+  auto r = run_policyscan("policy check " + shell_quote((t.root() / "p.yaml").string()));
+  CHECK(r.code == 3);
+  CHECK(r.err.find("p.yaml:2:") != std::string::npos);
+}
+
+TEST_CASE("outputs are written atomically to the named file") {
+  TempTree t;
+  auto out = (t.root() / "report.sarif").string();
+  auto r = run_policyscan(scan_args("opencom", "--format sarif --fail-on none -o " + shell_quote(out)));
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+  std::ifstream in(out);
+  std::string first;
+  std::getline(in, first);
+  CHECK(first == "{");
+  // No temporary file is left behind.
+  int files = 0;
+  for (auto& e : std::filesystem::directory_iterator(t.root())) { (void)e; ++files; }
+  CHECK(files == 1);
+}
