@@ -41,12 +41,25 @@ int run_cli(int argc, char** argv) {
   sc->add_option("--policy", scan.policy, "Policy model (YAML)")->check(CLI::ExistingFile);
   sc->add_option("--format", scan.format, "text, json, sarif, html or markdown")
       ->check(CLI::IsMember({"text", "json", "sarif", "html", "markdown"}));
-  sc->add_option("--fail-on", scan.fail_on, "Exit 1 when a finding at or above this severity remains: error, warning, note, none")
-      ->check(CLI::IsMember({"error", "warning", "note", "none"}))
-      ->capture_default_str();
+  auto* fail_on = sc->add_option("--fail-on", scan.fail_on, "Exit 1 when a finding at or above this severity remains: error, warning, note, none")
+                      ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+                      ->capture_default_str();
   sc->add_flag("--strict-recipients", scan.strict_recipients, "Require third parties by name, not only by category");
+  sc->add_option("--baseline", scan.baseline, "Hide findings recorded in this baseline; list stale entries");
+  sc->add_option("--diff-base", scan.diff_base, "Only findings introduced since this git revision (all when the policy changed)");
+  sc->add_option("--config", scan.config, "Configuration file (default: .policyscan.yaml at the root)");
   sc->add_flag("--color", scan.color, "Colour the text report even when not on a terminal");
   sc->add_flag("--show-notes", scan.show_notes, "List notes in the text report, not only count them");
+
+  auto* baseline_cmd = app.add_subcommand("baseline", "Record accepted findings");
+  baseline_cmd->require_subcommand(1);
+  BaselineArgs baseline;
+  auto* bc = baseline_cmd->add_subcommand("create", "Write a baseline of the current findings (fingerprints, who, when, why)");
+  add_common_scan_options(bc, baseline.scan.common);
+  bc->add_option("--policy", baseline.scan.policy, "Policy model (YAML)")->check(CLI::ExistingFile);
+  bc->add_option("--reason", baseline.reason, "Why these findings are accepted");
+  bc->add_option("--config", baseline.scan.config, "Configuration file (default: .policyscan.yaml at the root)");
+  bc->add_flag("--strict-recipients", baseline.scan.strict_recipients, "Require third parties by name");
 
   auto* policy_cmd = app.add_subcommand("policy", "Work with policy models");
   policy_cmd->require_subcommand(1);
@@ -70,7 +83,11 @@ int run_cli(int argc, char** argv) {
   try {
     if (inv->parsed()) return cmd_inventory(inventory, argv[0]);
     if (fc->parsed()) return cmd_facts(facts);
-    if (sc->parsed()) return cmd_scan(scan, argv[0]);
+    if (sc->parsed()) {
+      scan.fail_on_given = fail_on->count() > 0;
+      return cmd_scan(scan, argv[0]);
+    }
+    if (bc->parsed()) return cmd_baseline_create(baseline, argv[0]);
     if (pc->parsed()) return cmd_policy_check(check, argv[0]);
   } catch (const std::exception& e) {
     std::cerr << "policyscan: internal error: " << e.what() << "\n";

@@ -1,13 +1,20 @@
 // `policyscan scan PATH --policy FILE`: the whole pipeline, a report, and an
-// exit code a CI gate can use.
+// exit code a CI gate can use; `policyscan baseline create` shares the run.
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "reports/scan_report.h"
+#include "scanner/app/atomic_write.h"
+#include "scanner/app/baseline.h"
 #include "scanner/app/commands.h"
+#include "scanner/app/diff_filter.h"
+#include "scanner/app/repo_config.h"
 #include "scanner/app/resources.h"
 #include "scanner/app/scan_setup.h"
 #include "scanner/app/suppress.h"
@@ -35,42 +42,91 @@ std::string relative_to(const std::filesystem::path& file, const std::filesystem
   return file.string();
 }
 
-}  // namespace
+void relocate_policy(PolicyModel& m, const std::string& file) {
+  m.file = file;
+  for (auto* list : {&m.practices, &m.denials})
+    for (auto& s : *list) s.pos.file = file;
+  for (auto& s : m.recipients) s.pos.file = file;
+  for (auto& s : m.retention) s.pos.file = file;
+  m.tracking.pos.file = file;
+  m.children.pos.file = file;
+}
 
-int cmd_scan(ScanArgs args, const char* argv0) {
+// Fills args from .policyscan.yaml where the command line left them unset.
+bool apply_config(ScanArgs& args) {
+  std::filesystem::path file = args.config.empty() ? std::filesystem::path(args.common.path) / ".policyscan.yaml" : std::filesystem::path(args.config);
+  Diagnostics diags;
+  auto cfg = load_repo_config(file, diags);
+  for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
+  if (has_errors(diags)) return false;
+  if (!args.config.empty() && !cfg) {
+    std::cerr << args.config << ": error: cannot read the configuration file\n";
+    return false;
+  }
+  if (!cfg) return true;
+  if (args.policy.empty()) args.policy = cfg->policy;
+  if (args.baseline.empty()) args.baseline = cfg->baseline;
+  args.common.includes.insert(args.common.includes.end(), cfg->include.begin(), cfg->include.end());
+  args.common.excludes.insert(args.common.excludes.end(), cfg->exclude.begin(), cfg->exclude.end());
+  if (!args.fail_on_given && !cfg->fail_on.empty()) args.fail_on = cfg->fail_on;
+  if (cfg->strict_recipients && !args.strict_recipients) args.strict_recipients = *cfg->strict_recipients;
+  return true;
+}
+
+// The shared run: config, mappings, policy, scan, conform, suppressions,
+// baseline and diff filter. Returns the report, or an exit code on failure.
+std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc) {
+  if (!apply_config(args)) { rc = kExitConfig; return std::nullopt; }
   Diagnostics load_diags;
   auto res = load_resources(find_mappings_dir(args.common.mappings_dir, argv0), load_diags);
-  bool bad_mappings = has_errors(load_diags) || !res.classifier;
   for (const auto& d : load_diags) std::cerr << format_diagnostic(d) << "\n";
-  if (bad_mappings) return kExitConfig;
+  if (has_errors(load_diags) || !res.classifier) { rc = kExitConfig; return std::nullopt; }
   if (args.policy.empty()) {
     std::cerr << "error: --policy FILE is required (or set `policy:` in .policyscan.yaml)\n";
-    return kExitUsage;
+    rc = kExitUsage;
+    return std::nullopt;
   }
   LoadedPolicy policy = load_policy(args.policy, res.taxonomy);
   for (const auto& d : policy.diags)
     if (d.severity != Severity::Note) std::cerr << format_diagnostic(d) << "\n";
-  if (!policy.ok()) return kExitConfig;
+  if (!policy.ok()) { rc = kExitConfig; return std::nullopt; }
 
   auto opts = make_scan_options(args.common);
-  if (!opts) return kExitInput;
+  if (!opts) { rc = kExitUsage; return std::nullopt; }
+  std::optional<ChangedLines> changed;
+  if (!args.diff_base.empty()) {
+    std::string err;
+    changed = changed_since(opts->discover.root, args.diff_base, err);
+    if (!changed) {
+      std::cerr << "error: --diff-base " << args.diff_base << ": " << err << "\n";
+      rc = kExitUsage;
+      return std::nullopt;
+    }
+  }
+  std::optional<Baseline> baseline;
+  if (!args.baseline.empty()) {
+    std::string err;
+    baseline = load_baseline(args.baseline, err);
+    if (!baseline) {
+      std::cerr << "error: " << err << "\n";
+      rc = kExitConfig;
+      return std::nullopt;
+    }
+  }
+
   ProgressLine progress(!args.common.quiet && isatty(STDERR_FILENO));
   opts->progress = progress.callback();
   ScanOutput scan = run_scan(*opts, *res.library, *res.classifier);
   progress.finish();
 
-  // Policy statements carry the policy's path relative to the root, like code paths.
   std::string policy_rel = relative_to(args.policy, opts->discover.root);
-  policy.model.file = policy_rel;
-  for (auto* list : {&policy.model.practices, &policy.model.denials}) for (auto& s : *list) s.pos.file = policy_rel;
-  for (auto& s : policy.model.recipients) s.pos.file = policy_rel;
-  for (auto& s : policy.model.retention) s.pos.file = policy_rel;
-  policy.model.tracking.pos.file = policy_rel;
-
+  relocate_policy(policy.model, policy_rel);
   ConformResult result = conform(scan.points, policy.model, policy.taxonomy, ConformOptions{args.strict_recipients});
   apply_suppressions(result.findings, scan.suppressions);
 
   ScanReport report;
+  if (baseline) report.stale_baseline = apply_baseline(result.findings, *baseline);
+  if (changed) keep_introduced(result.findings, *changed, policy_rel);
   report.tool_version = POLICYSCAN_VERSION;
   report.root = opts->discover.root.string();
   report.policy_file = policy_rel;
@@ -82,19 +138,58 @@ int cmd_scan(ScanArgs args, const char* argv0) {
   for (const auto& b : result.statements)
     report.statements.push_back(StatementView{b.id, b.section, b.summary, b.statement->quote, b.statement->pos.file,
                                               b.statement->pos.line, b.points});
+  rc = kExitClean;
+  return report;
+}
 
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+}  // namespace
+
+int cmd_scan(ScanArgs args, const char* argv0) {
+  int rc = kExitClean;
+  auto report = run(args, argv0, rc);
+  if (!report) return rc;
   std::string out;
-  if (args.format == "json") out = report_json(report);
-  else if (args.format == "sarif") out = report_sarif(report);
-  else if (args.format == "html") out = report_html(report);
-  else if (args.format == "markdown") out = report_markdown(report);
-  else out = report_text(report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)), args.show_notes || args.fail_on == "note");
-  if (int rc = emit_output(args.common.output, out); rc != kExitClean) return rc;
+  if (args.format == "json") out = report_json(*report);
+  else if (args.format == "sarif") out = report_sarif(*report);
+  else if (args.format == "html") out = report_html(*report);
+  else if (args.format == "markdown") out = report_markdown(*report);
+  else
+    out = report_text(*report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)),
+                      args.show_notes || args.fail_on == "note");
+  if (int w = emit_output(args.common.output, out); w != kExitClean) return w;
 
   auto limit = threshold(args.fail_on);
   if (!limit) return kExitClean;
-  for (const auto& f : report.findings)
+  for (const auto& f : report->findings)
     if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(*limit)) return kExitFindings;
+  return kExitClean;
+}
+
+int cmd_baseline_create(BaselineArgs args, const char* argv0) {
+  args.scan.baseline.clear();  // a new baseline records everything found now
+  int rc = kExitClean;
+  auto report = run(args.scan, argv0, rc);
+  if (!report) return rc;
+  Baseline b;
+  b.created = now_iso();
+  const char* user = std::getenv("USER");
+  b.created_by = user ? user : "";
+  b.reason = args.reason;
+  for (const auto& f : report->findings)
+    if (!f.suppressed) b.entries.push_back(BaselineEntry{f.fingerprint, f.rule, f.path, f.line, f.message});
+  std::string target = args.scan.common.output.empty() ? ".policyscan-baseline.json" : args.scan.common.output;
+  if (auto err = write_file_atomically(target, baseline_json(b)); !err.empty()) {
+    std::cerr << "error: " << err << "\n";
+    return kExitInput;
+  }
+  std::cerr << fmt::format("{}: {} findings recorded\n", target, b.entries.size());
   return kExitClean;
 }
 

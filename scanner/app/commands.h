@@ -39,10 +39,17 @@ struct ScanArgs {
   std::string baseline;   // baseline file: known findings are hidden
   std::string diff_base;  // git revision: only findings introduced since
   std::string config;     // .policyscan.yaml ("" = found at the root)
+  bool fail_on_given = false;  // --fail-on on the command line (wins over the config file)
   bool color = false;
   bool show_notes = false;
 };
 int cmd_scan(ScanArgs args, const char* argv0);
+
+struct BaselineArgs {
+  ScanArgs scan;
+  std::string reason;
+};
+int cmd_baseline_create(BaselineArgs args, const char* argv0);
 
 struct PolicyCheckArgs {
   std::string file;
