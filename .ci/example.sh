@@ -6,8 +6,10 @@ bash .ci/deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target policyscan -- -j"$(nproc)"
 app=${1:-examples/openassistant}
-if [[ -f "$app/privacy.yaml" ]] && ./build/release/policyscan scan --help >/dev/null 2>&1; then
-  ./build/release/policyscan scan "$app" --policy "$app/privacy.yaml" || true
-else
-  ./build/release/policyscan inventory "$app"
-fi
+set +e
+./build/release/policyscan scan "$app" --policy "$app/privacy.yaml"
+rc=$?
+set -e
+# The example breaks its policy on purpose: exit 1 (findings) is the expected outcome.
+echo "policyscan exit code: $rc (0 clean, 1 findings, 2 usage, 3 policy/config, 4 input, 5 internal)"
+[[ $rc -le 1 ]]
