@@ -42,7 +42,9 @@ class DataFlow {
     Categories out;
     for (const auto& n : e.names) merge(out, of_name(n));
     for (const auto& f : e.fields) {
-      merge(out, of_name(f.key));
+      // {access_token: process.env.TOKEN}: the key names the app's secret, not a person's.
+      bool config_value = !f.names.empty() && std::all_of(f.names.begin(), f.names.end(), [](const std::string& n) { return is_configuration(n); });
+      if (!config_value) merge(out, of_name(f.key));
       for (const auto& n : f.names) merge(out, of_name(n));
     }
     for (const auto& s : e.strings) {

@@ -7,6 +7,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -26,21 +27,26 @@ class Extractor {
   Extractor(const Grammar& g, std::string_view text) : g_(g), text_(text) {}
 
   FileFacts run(TSNode root) {
-    // Explicit stack: deeply nested input must not overflow the C++ stack.
-    struct Item {
-      TSNode node;
-      bool in_class;  // direct member of a class body
-    };
-    std::vector<Item> stack{{root, false}};
-    while (!stack.empty()) {
-      Item it = stack.back();
-      stack.pop_back();
-      bool descend = visit(it.node, it.in_class);
-      if (!descend) continue;
-      uint32_t n = ts_node_named_child_count(it.node);
-      bool child_in_class = is_class_body(it.node);
-      for (uint32_t i = n; i-- > 0;) stack.push_back({ts_node_named_child(it.node, i), child_in_class});
+    // One cursor over the whole tree: O(nodes), and no recursion, so deeply
+    // nested input cannot overflow the C++ stack. (Indexing children with
+    // ts_node_named_child is linear per call: quadratic on wide nodes.)
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    std::vector<char> in_class{0};  // per depth: is the parent a class body?
+    while (true) {
+      TSNode n = ts_tree_cursor_current_node(&c);
+      bool descend = ts_node_is_named(n) && visit(n, in_class.back() != 0);
+      if (descend && ts_tree_cursor_goto_first_child(&c)) {
+        in_class.push_back(is_class_body(n) ? 1 : 0);
+        continue;
+      }
+      bool done = false;
+      while (!ts_tree_cursor_goto_next_sibling(&c)) {
+        if (!ts_tree_cursor_goto_parent(&c)) { done = true; break; }
+        in_class.pop_back();
+      }
+      if (done) break;
     }
+    ts_tree_cursor_delete(&c);
     return std::move(out_);
   }
 
@@ -123,86 +129,126 @@ class Extractor {
     return false;
   }
 
-  void summarise(TSNode n, Expr& e, std::size_t& budget, bool names_too) const {
-    // Iterative, bounded: an argument can be a whole function.
-    struct Item {
-      TSNode node;
-      bool names;
-    };
-    std::vector<Item> stack{{n, names_too}};
-    while (!stack.empty() && budget > 0) {
-      Item it = stack.back();
-      stack.pop_back();
-      --budget;
-      TSNode x = it.node;
-      bool names = it.names;
+  // Names, member paths and call paths read in a subtree (a field's value),
+  // bounded; a call contributes its path and its arguments.
+  void value_names(TSNode root, std::vector<std::string>& out, std::size_t budget) const {
+    walk(root, budget, [&](TSNode x, bool&) {
       switch (g_.role(x)) {
-        case Role::Comment: continue;
-        case Role::String:
-          if (e.strings.size() < 16) e.strings.push_back(string_content(x));
-          if (names && g_.language == Language::Kotlin) kotlin_template_names(text(x), e);
-          break;  // descend: interpolations hold names
         case Role::Member:
-          if (names) {
-            auto p = path_of(x);
-            if (!p.empty() && p.size() < 200) e.names.push_back(p);
-            names = false;  // the parts of a.b.c are not names of their own; strings inside still count
-          }
-          break;
-        case Role::Ident:
-        case Role::Shorthand:
-          if (names) {
-            std::string s(text(x));
-            if (!s.empty() && s.size() < 120) e.names.push_back(s);
-          }
-          if (g_.role(x) == Role::Shorthand) e.fields.push_back(Field{std::string(text(x)), std::string(text(x)), {std::string(text(x))}});
-          continue;
         case Role::Call: {
-          if (names) {
-            // user.getEmail() carries the email; Ruby's `user.email` is a call too.
-            auto p = call_path(x);
-            if (!p.empty() && p.size() < 200) e.names.push_back(p);
-          }
-          // The callee is summarised by its path; only the arguments hold more.
-          TSNode args = args_of(x);
-          if (!ts_node_is_null(args)) stack.push_back({args, names});
-          TSNode init = field(x, "initializer");  // C#: new CookieOptions { MaxAge = ... }
-          if (!ts_node_is_null(init)) stack.push_back({init, names});
-          continue;
+          auto p = g_.role(x) == Role::Call ? call_path(x) : path_of(x);
+          if (!p.empty() && p.size() < 200) out.push_back(std::move(p));
+          return g_.role(x) == Role::Call;  // look inside calls for arguments
         }
-        case Role::Pair: {
-          TSNode k{}, v{};
-          if (pair_parts(x, k, v) && e.fields.size() < 64) {
-            Field f;
-            f.key = key_text(k);
-            f.value = collapse_ws(text(v), 240);
-            Expr sub;
-            std::size_t sub_budget = std::min<std::size_t>(budget, 64);
-            summarise(v, sub, sub_budget, true);
-            f.names = sub.names;
-            if (!f.key.empty()) {
-              e.fields.push_back(std::move(f));
-              e.names.insert(e.names.end(), sub.names.begin(), sub.names.end());
-              e.strings.insert(e.strings.end(), sub.strings.begin(), sub.strings.end());
-              continue;
+        case Role::Ident:
+        case Role::Shorthand: out.emplace_back(text(x)); return false;
+        case Role::Comment: return false;
+        default: return true;
+      }
+    });
+  }
+
+  // Pre-order walk of a subtree with one cursor; visit(node, names) returns
+  // whether to descend and may clear `names` for the children. Stops when
+  // the budget of nodes is spent.
+  template <class Visit>
+  void walk(TSNode root, std::size_t& budget, Visit visit) const {
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    std::vector<char> names{1};
+    while (budget > 0) {
+      --budget;
+      TSNode x = ts_tree_cursor_current_node(&c);
+      bool child_names = names.back() != 0;
+      bool descend = ts_node_is_named(x) ? visit(x, child_names) : false;
+      if (descend && ts_tree_cursor_goto_first_child(&c)) {
+        names.push_back(child_names ? 1 : 0);
+        continue;
+      }
+      bool done = false;
+      while (true) {
+        if (names.size() == 1) { done = true; break; }  // back at the subtree's root
+        if (ts_tree_cursor_goto_next_sibling(&c)) break;
+        ts_tree_cursor_goto_parent(&c);
+        names.pop_back();
+      }
+      if (done) break;
+    }
+    ts_tree_cursor_delete(&c);
+  }
+
+  void summarise(TSNode n, Expr& e, std::size_t& budget, bool names_too) const {
+    // A worklist of subtrees: a call inside an argument adds only its
+    // arguments, so the callee's identifiers are not names of the data.
+    std::vector<TSNode> work{n};
+    bool first = true;
+    while (!work.empty() && budget > 0) {
+      TSNode root = work.back();
+      work.pop_back();
+      bool root_names = first ? names_too : true;
+      first = false;
+      walk(root, budget, [&](TSNode x, bool& names) {
+        names = names && root_names;
+        switch (g_.role(x)) {
+          case Role::Comment: return false;
+          case Role::String:
+            if (e.strings.size() < 16) e.strings.push_back(string_content(x));
+            if (names && g_.language == Language::Kotlin) kotlin_template_names(text(x), e);
+            return true;  // interpolations hold names
+          case Role::Member:
+            if (names) {
+              auto p = path_of(x);
+              if (!p.empty() && p.size() < 200) e.names.push_back(p);
             }
+            names = false;  // the parts of a.b.c are not names of their own; strings inside still count
+            return true;
+          case Role::Ident:
+          case Role::Shorthand: {
+            std::string s(text(x));
+            if (names && !s.empty() && s.size() < 120) e.names.push_back(s);
+            if (g_.role(x) == Role::Shorthand && e.fields.size() < 64) e.fields.push_back(Field{s, s, {s}});
+            return false;
           }
-          break;
+          case Role::Call: {
+            if (names) {
+              auto p = call_path(x);
+              if (!p.empty() && p.size() < 200) e.names.push_back(p);
+            }
+            TSNode args = args_of(x);
+            if (!ts_node_is_null(args)) work.push_back(args);
+            TSNode init = field(x, "initializer");  // C#: new CookieOptions { MaxAge = ... }
+            if (!ts_node_is_null(init)) work.push_back(init);
+            return false;
+          }
+          case Role::Pair: {
+            TSNode k{}, v{};
+            if (pair_parts(x, k, v) && e.fields.size() < 64) {
+              Field f;
+              f.key = key_text(k);
+              f.value = collapse_ws(text(v), 240);
+              value_names(v, f.names, 64);
+              if (!f.key.empty()) e.fields.push_back(std::move(f));
+              work.push_back(v);  // the value's names, strings and nested pairs count for the whole expression; the key does not
+              return false;
+            }
+            return true;
+          }
+          default:
+            // C# object initializers: `MaxAge = TimeSpan.FromDays(7)` inside `{ ... }`
+            if (g_.language == Language::CSharp && is(x, "initializer_expression")) {
+              for (TSNode a = ts_node_named_child_count(x) ? ts_node_named_child(x, 0) : TSNode{}; !ts_node_is_null(a);
+                   a = ts_node_next_named_sibling(a)) {
+                if (e.fields.size() >= 64) break;
+                if (!is(a, "assignment_expression")) continue;
+                TSNode l = field(a, "left"), r = field(a, "right");
+                if (ts_node_is_null(l) || ts_node_is_null(r)) continue;
+                Field f{std::string(text(l)), collapse_ws(text(r), 240), {}};
+                value_names(r, f.names, 64);
+                e.fields.push_back(std::move(f));
+              }
+            }
+            return true;
         }
-        default: break;
-      }
-      // C# object initializers: `new CookieOptions { MaxAge = ... }`
-      if (is(x, "assignment_expression") && is(ts_node_parent(x), "initializer_expression")) {
-        TSNode l = field(x, "left"), r = field(x, "right");
-        if (!ts_node_is_null(l) && !ts_node_is_null(r)) {
-          Expr sub;
-          std::size_t sub_budget = std::min<std::size_t>(budget, 64);
-          summarise(r, sub, sub_budget, true);
-          e.fields.push_back(Field{std::string(text(l)), collapse_ws(text(r), 240), sub.names});
-        }
-      }
-      uint32_t c = ts_node_named_child_count(x);
-      for (uint32_t i = c; i-- > 0;) stack.push_back({ts_node_named_child(x, i), names});
+      });
     }
   }
 

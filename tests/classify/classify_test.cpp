@@ -92,3 +92,11 @@ TEST_CASE("configuration read from the environment is not personal data") {
   REQUIRE(user.size() == 1);
   CHECK(has(user[0].categories, "user.authorization.credentials"));
 }
+
+TEST_CASE("a key whose value is configuration carries nothing; the same key with user data does") {
+  Fixture f;
+  CHECK(f.scan("console.log({access_token: process.env.TOKEN});\n").empty());
+  auto ps = f.scan("console.log({access_token: session.token});\n");
+  REQUIRE(ps.size() == 1);
+  CHECK(has(ps[0].categories, "user.authorization.credentials"));
+}
