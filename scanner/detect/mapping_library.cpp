@@ -22,7 +22,7 @@ namespace ps {
 using RuleIds = std::vector<std::uint32_t>;
 
 struct MappingLibrary::LanguageIndex {
-  PathIndex calls, assigns, fields;
+  PathIndex calls, assigns, fields, reads;
   std::unordered_map<std::string, RuleIds> imports, binds, hosts, strings;
   std::vector<std::pair<std::string, std::uint32_t>> import_prefixes;  // "@sentry/" from "@sentry/*"
   RuleIds any_host;                                                    // hosts: ["*"]: hosts no other rule knows
@@ -179,6 +179,7 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
       }
       for (const auto& c : rule.calls) idx->calls.add(c, r);
       for (const auto& a : rule.assigns) idx->assigns.add(a, r);
+      for (const auto& rd : rule.reads) idx->reads.add(rd, r);
       for (const auto& f : rule.fields) idx->fields.add(f, r);
       for (const auto& b : rule.binds) add(idx->binds, b, r);
       for (const auto& h : rule.hosts) {
@@ -273,8 +274,30 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
     out.push_back(std::move(d));
   };
 
+  // Member reads anywhere in a fact's expressions: `const ip = req.ip`.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> reads_at;
+  auto match_reads = [&](std::uint32_t fi) {
+    if (idx.reads.empty()) return;
+    const Fact& f = facts[fi];
+    RuleIds hits;
+    std::string evidence;
+    for (const auto& a : f.args)
+      for (const auto& n : a.names) {
+        std::size_t before = hits.size();
+        idx.reads.find(n, hits);
+        std::string resolved = aliases.resolve(n);
+        if (resolved != n) idx.reads.find(resolved, hits);
+        if (hits.size() != before && evidence.empty()) evidence = n;
+      }
+    dedupe(hits);
+    for (auto r : hits)
+      if (reads_at.emplace(f.loc.line, r).second)  // once per line: `f(g(req.ip))` is one read
+        emit(r, fi, f.loc, evidence, "", data_of(rules_[r], f.args), nullptr);
+  };
+
   for (std::uint32_t fi = 0; fi < facts.size(); ++fi) {
     const Fact& f = facts[fi];
+    if (f.kind == FactKind::Call || f.kind == FactKind::Assign || f.kind == FactKind::Bind) match_reads(fi);
     switch (f.kind) {
       case FactKind::Import: {
         aliases.import(f);

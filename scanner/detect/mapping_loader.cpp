@@ -132,11 +132,12 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
   }
   auto m = n["match"];
   if (!m || !m.IsMap()) { c.error(n, fmt::format("rule '{}' needs a 'match' map", rule.id)); return false; }
-  if (!check_keys(c, m, {"imports", "calls", "methods", "assigns", "binds", "fields", "hosts", "strings", "string_regex", "query"},
+  if (!check_keys(c, m, {"imports", "calls", "methods", "assigns", "reads", "binds", "fields", "hosts", "strings", "string_regex", "query"},
                   "match"))
     return false;
   ok = read_strings(c, m["imports"], rule.imports, "imports") && read_strings(c, m["calls"], rule.calls, "calls") &&
-       read_strings(c, m["assigns"], rule.assigns, "assigns") && read_strings(c, m["binds"], rule.binds, "binds") &&
+       read_strings(c, m["assigns"], rule.assigns, "assigns") && read_strings(c, m["reads"], rule.reads, "reads") &&
+       read_strings(c, m["binds"], rule.binds, "binds") &&
        read_strings(c, m["fields"], rule.fields, "fields") && read_strings(c, m["hosts"], rule.hosts, "hosts") &&
        read_strings(c, m["strings"], rule.strings, "strings") &&
        read_strings(c, m["string_regex"], rule.string_regex, "string_regex");
@@ -168,7 +169,7 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
       rule.queries.emplace_back(*lang, kv.second.as<std::string>(""));
     }
   }
-  if (rule.imports.empty() && rule.calls.empty() && rule.assigns.empty() && rule.binds.empty() && rule.fields.empty() &&
+  if (rule.imports.empty() && rule.calls.empty() && rule.assigns.empty() && rule.reads.empty() && rule.binds.empty() && rule.fields.empty() &&
       rule.hosts.empty() && rule.strings.empty() && rule.string_regex.empty() && rule.queries.empty()) {
     c.error(m, fmt::format("rule '{}' matches nothing", rule.id));
     return false;

@@ -43,6 +43,7 @@ struct Rule {
   std::vector<std::string> imports;  // module names; "@sentry/*" prefix form
   std::vector<std::string> calls;    // call paths: "a.b", "*.logger.info" (any receiver), "a.b.*" (any member)
   std::vector<std::string> assigns;  // assigned member paths: "document.cookie"
+  std::vector<std::string> reads;    // member paths read in any expression: "req.ip", "navigator.userAgent"
   std::vector<std::string> binds;    // variable/constant names: "SESSION_COOKIE_AGE"
   std::vector<std::string> fields;   // declared field types/initialisers: "models.EmailField"
   std::vector<std::string> hosts;    // URL hosts in string literals; a host covers its subdomains

@@ -203,3 +203,25 @@ rules:
   CHECK(d[0].path == "q.yaml");
   CHECK(d[0].line == 3);
 }
+
+TEST_CASE("reads match member paths inside any fact's expressions, once per line") {
+  auto lib = compile(R"(
+rules:
+  - id: ip.read
+    kind: ip-geo
+    classify: none
+    match: {reads: [req.ip, '*.RemoteAddr']}
+)");
+  auto pf = file(Language::JavaScript, {fact(FactKind::Bind, 1, "", "ip", {expr("req.ip", {"req.ip"})}),
+                                        fact(FactKind::Call, 2, "log", "", {expr("geo(req.ip)", {"geo", "req.ip"})}),
+                                        fact(FactKind::Call, 2, "geo", "", {expr("req.ip", {"req.ip"})}),
+                                        fact(FactKind::Bind, 3, "", "x", {expr("r.RemoteAddr", {"r.RemoteAddr"})}),
+                                        fact(FactKind::Bind, 4, "", "y", {expr("req.ipAddress", {"req.ipAddress"})})});
+  auto ds = lib.detect(pf);
+  CHECK(rule_ids(lib, ds) == "ip.read ip.read ip.read");
+  REQUIRE(ds.size() == 3);
+  CHECK(ds[0].loc.line == 1);
+  CHECK(ds[1].loc.line == 2);
+  CHECK(ds[2].loc.line == 3);
+  CHECK(ds[0].evidence == "req.ip");
+}
