@@ -68,6 +68,14 @@ int run_cli(int argc, char** argv) {
   pc->add_option("file", check.file, "Policy model (YAML)")->required()->check(CLI::ExistingFile);
   pc->add_option("--mappings", check.mappings_dir, "Mapping library directory (for the taxonomy)");
 
+  PolicyDraftArgs draft;
+  auto* pd = policy_cmd->add_subcommand("draft", "Draft a policy model from a privacy policy's text (plain, Markdown, HTML, TSX/MDX)");
+  pd->add_option("file", draft.file, "The privacy policy document")->required()->check(CLI::ExistingFile);
+  pd->add_option("--format", [](const std::vector<std::string>&) { return true; }, "yaml (the only format)")->expected(1);
+  pd->add_option("-o,--output", draft.output, "Write the draft to this file (atomically)");
+  pd->add_option("--compare", draft.compare, "A reviewed model: print the draft's precision and recall against it")->check(CLI::ExistingFile);
+  pd->add_option("--mappings", draft.mappings_dir, "Mapping library directory (lexicon and taxonomy)");
+
   FactsArgs facts;
   auto* fc = app.add_subcommand("facts", "Print the facts extracted from one file (for writing mappings)");
   fc->add_option("file", facts.file, "Source file")->required()->check(CLI::ExistingFile);
@@ -89,6 +97,7 @@ int run_cli(int argc, char** argv) {
     }
     if (bc->parsed()) return cmd_baseline_create(baseline, argv[0]);
     if (pc->parsed()) return cmd_policy_check(check, argv[0]);
+    if (pd->parsed()) return cmd_policy_draft(draft, argv[0]);
   } catch (const std::exception& e) {
     std::cerr << "policyscan: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -57,6 +57,14 @@ struct PolicyCheckArgs {
 };
 int cmd_policy_check(const PolicyCheckArgs& args, const char* argv0);
 
+struct PolicyDraftArgs {
+  std::string file;
+  std::string output;   // "" = stdout
+  std::string compare;  // a reviewed model to score the draft against
+  std::optional<std::string> mappings_dir;
+};
+int cmd_policy_draft(const PolicyDraftArgs& args, const char* argv0);
+
 struct FactsArgs {
   std::string file;
   std::string language;  // "" = from the file name

@@ -57,3 +57,14 @@ TEST_CASE("outputs are written atomically to the named file") {
   for (auto& e : std::filesystem::directory_iterator(t.root())) { (void)e; ++files; }
   CHECK(files == 1);
 }
+
+TEST_CASE("a drafted model drives a scan of the matching example end to end") {
+  TempTree t;
+  auto model = (t.root() / "drafted.yaml").string();
+  std::string policy = std::string(POLICYSCAN_SOURCE_DIR) + "/../shared/policies/openassistant.txt";
+  auto d = run_policyscan("policy draft " + shell_quote(policy) + " -o " + shell_quote(model));
+  REQUIRE(d.code == 0);
+  auto r = run_policyscan("scan " + shell_quote(kExamples + "openassistant") + " --policy " + shell_quote(model) + " --format json -q");
+  CHECK(r.code == 1);  // the example breaks the real policy: findings, not errors
+  CHECK(r.out.find("\"broken-promise\"") != std::string::npos);  // "does not store full payment card information"
+}
