@@ -1,0 +1,7 @@
+// expect: analytics-sdk @firebase_analytics
+import FirebaseAnalytics
+
+func didLogin(email: String) {
+    // expect: analytics-sdk user.contact.email @firebase_analytics
+    Analytics.setUserID(email)
+}

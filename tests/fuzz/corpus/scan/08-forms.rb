@@ -1,0 +1,2 @@
+# expect: form-input user.contact.email
+f.email_field :email

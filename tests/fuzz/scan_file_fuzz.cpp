@@ -1,0 +1,40 @@
+// Any bytes as a source file of any tree-sitter language (the first byte
+// picks it): parse, facts, the full mapping library and the classifier.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "scanner/app/resources.h"
+#include "scanner/app/scan_pipeline.h"
+
+namespace {
+struct World {
+  ps::Resources res;
+  ps::Parsers parsers{ps::ParseOptions{}};
+  World() {
+    ps::Diagnostics d;
+    res = ps::load_resources(std::string(POLICYSCAN_SOURCE_DIR) + "/mappings", d);
+  }
+};
+World& world() {
+  static World w;
+  return w;
+}
+constexpr ps::Language kLanguages[] = {ps::Language::JavaScript, ps::Language::TypeScript, ps::Language::Tsx,
+                                       ps::Language::Python,     ps::Language::Go,         ps::Language::Java,
+                                       ps::Language::Kotlin,     ps::Language::Swift,      ps::Language::Ruby,
+                                       ps::Language::Php,        ps::Language::CSharp};
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  auto& w = world();
+  if (!w.res.classifier) return 0;
+  ps::Language lang = kLanguages[data[0] % (sizeof kLanguages / sizeof kLanguages[0])];
+  std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  auto parsed = w.parsers.parse_text(ps::SourceFile{"fuzz", "fuzz", lang, text.size()}, std::move(text));
+  auto scan = ps::scan_parsed_file(parsed, *w.res.library, *w.res.classifier);
+  (void)scan;
+  return 0;
+}
