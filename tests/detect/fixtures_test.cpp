@@ -113,7 +113,9 @@ TEST_CASE("the mapping library and the classifier load without errors") {
 
 TEST_CASE("every mapping file's fixtures hold") {
   std::set<std::string> hit_rules;
-  for (const auto& [file_key, rule_ids] : library().rules_by_file) {
+  for (const auto& entry : library().rules_by_file) {
+    const std::string& file_key = entry.first;  // named, not bound: lambdas capture them (clang 14)
+    const std::set<std::string>& rule_ids = entry.second;
     fs::path dir = kFixtures / file_key;
     CAPTURE(file_key);
     if (!fs::is_directory(dir)) {
