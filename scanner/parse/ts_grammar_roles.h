@@ -33,10 +33,12 @@ struct Grammar {
   std::vector<Role> roles;  // by TSSymbol
   std::vector<bool> is_new; // by TSSymbol: constructor calls
   Role role(TSNode n) const {
+    if (ts_node_is_null(n)) return Role::None;
     TSSymbol s = ts_node_symbol(n);
     return s < roles.size() ? roles[s] : Role::None;
   }
   bool constructs(TSNode n) const {
+    if (ts_node_is_null(n)) return false;
     TSSymbol s = ts_node_symbol(n);
     return s < is_new.size() && is_new[s];
   }

@@ -296,3 +296,11 @@ TEST_CASE("binary and invalid UTF-8 input is reported, never parsed blindly") {
   CHECK(bad.diags[0].column == 15);
   CHECK(find_fact(bad, FactKind::Call, "console.log"));
 }
+
+TEST_CASE("a declaration without a value (found by fuzzing) yields no crash") {
+  // Java's `String id(` turned into a declarator without a value once broken up.
+  auto p = parse_snippet(Language::Java, "A.java", "import android.provider.Settings;\n\nc$ass Ids {\n    String id(android.content.Co");
+  CHECK(p.parsed);
+  auto q = parse_snippet(Language::JavaScript, "a.js", "let a, b = ;\nvar c;\nconst {d} = ;\n");
+  CHECK(q.parsed);
+}
