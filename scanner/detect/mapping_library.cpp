@@ -122,6 +122,16 @@ class Aliases {
   std::unordered_map<std::string, std::string> map_;
 };
 
+// Rules whose pattern matches a path as written or as its aliases resolve it.
+RuleIds find_resolved(const PathIndex& index, const std::string& path, const Aliases& aliases) {
+  RuleIds hits;
+  index.find(path, hits);
+  std::string resolved = aliases.resolve(path);
+  if (resolved != path) index.find(resolved, hits);
+  dedupe(hits);
+  return hits;
+}
+
 std::optional<std::int64_t> read_retention(const Rule& rule, const std::vector<Expr>& args) {
   for (const auto& src : rule.retention) {
     std::string text;
@@ -283,11 +293,9 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
     std::string evidence;
     for (const auto& a : f.args)
       for (const auto& n : a.names) {
-        std::size_t before = hits.size();
-        idx.reads.find(n, hits);
-        std::string resolved = aliases.resolve(n);
-        if (resolved != n) idx.reads.find(resolved, hits);
-        if (hits.size() != before && evidence.empty()) evidence = n;
+        RuleIds found = find_resolved(idx.reads, n, aliases);
+        if (!found.empty() && evidence.empty()) evidence = n;
+        hits.insert(hits.end(), found.begin(), found.end());
       }
     dedupe(hits);
     for (auto r : hits)
@@ -337,12 +345,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         break;
       }
       case FactKind::Assign: {
-        RuleIds hits;
-        idx.assigns.find(f.path, hits);
-        std::string resolved = aliases.resolve(f.path);
-        if (resolved != f.path) idx.assigns.find(resolved, hits);
-        dedupe(hits);
-        for (auto r : hits) {
+        for (auto r : find_resolved(idx.assigns, f.path, aliases)) {
           if (!args_match_regex(r, f.args)) continue;
           emit(r, fi, f.loc, f.path, f.args.empty() || f.args[0].strings.empty() ? "" : f.args[0].strings[0],
                data_of(rules_[r], f.args), &f.args);
@@ -361,11 +364,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         break;
       }
       case FactKind::Field: {
-        RuleIds hits;
-        idx.fields.find(f.path, hits);
-        std::string resolved = aliases.resolve(f.path);
-        if (resolved != f.path) idx.fields.find(resolved, hits);
-        dedupe(hits);
+        RuleIds hits = find_resolved(idx.fields, f.path, aliases);
         Expr name;
         name.text = f.name;
         name.names.push_back(f.name);

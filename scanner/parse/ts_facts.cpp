@@ -568,12 +568,18 @@ class Extractor {
         if (!e.strings.empty()) { import(at, e.strings[0], name); return; }
       }
     }
-    Fact f;
-    f.kind = FactKind::Bind;
-    f.loc = loc(at);
+    Fact f = valued_fact(FactKind::Bind, at, value);
     f.name = std::move(name);
-    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
     out_.facts.push_back(std::move(f));
+  }
+
+  // A fact at `at` whose one argument is the assigned or bound value.
+  Fact valued_fact(FactKind kind, TSNode at, TSNode value) const {
+    Fact f;
+    f.kind = kind;
+    f.loc = loc(at);
+    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
+    return f;
   }
 
   // Destructuring: `const {email, phone: p} = user` binds email <- user.email, p <- user.phone.
@@ -660,11 +666,8 @@ class Extractor {
     if (declaration) return;
     std::string path = path_of(target);
     if (path.empty()) return;
-    Fact f;
-    f.kind = FactKind::Assign;
-    f.loc = loc(at);
+    Fact f = valued_fact(FactKind::Assign, at, value);
     f.path = std::move(path);
-    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
     out_.facts.push_back(std::move(f));
   }
 
