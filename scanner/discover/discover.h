@@ -8,12 +8,14 @@
 // and never follows a link out of the root (nor round a loop).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "scanner/core/diagnostic.h"
 #include "scanner/core/source_file.h"
+#include "scanner/discover/shard.h"
 
 namespace ps {
 
@@ -27,6 +29,11 @@ struct DiscoverOptions {
   bool skip_generated = true;         // *.min.js, *.bundle.js, dist/, build/, *.pb.go, *_generated.*, "@generated" header
   bool skip_tests = true;             // test/, tests/, __tests__/, *_test.go, *.spec.ts, *Test.java, ...
   bool follow_links = true;           // follow links that stay inside the root
+  // Applied last to each file that would be scanned: only this shard's
+  // files, only those `keep` accepts (diff mode). Files left out this way
+  // are neither scanned nor listed as skipped.
+  std::optional<Shard> shard;
+  std::function<bool(std::string_view rel)> keep;
 };
 
 struct SkippedFile {

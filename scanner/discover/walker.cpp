@@ -92,6 +92,7 @@ struct Walk {
   GitIgnore git;
   Discovery out;
   std::set<fs::path> visited;  // canonical directories already walked (link loops)
+  bool saw_cpp = false;        // a C++ source (not .h) among the files to scan: .h files are C++
 
   Walk(const DiscoverOptions& opts, fs::path canonical_root) : o(opts), root(std::move(canonical_root)), git(root) {}
 
@@ -139,6 +140,10 @@ struct Walk {
       if (has_generated_header(head)) return skip(rel, "generated");
       if (scripty && looks_minified(head)) return skip(rel, "minified");
     }
+    // Before `keep`: whether .h is C++ must not depend on the shard.
+    if (*lang == Language::Cpp && to_lower(abs.extension().string()) != ".h") saw_cpp = true;
+    if (o.shard && !in_shard(rel, *o.shard)) return;
+    if (o.keep && !o.keep(rel)) return;
     out.files.push_back(SourceFile{abs, rel, *lang, size});
   }
 
@@ -229,10 +234,7 @@ struct Walk {
 
   // .h is C++ when the tree has C++ sources; C otherwise.
   void finish() {
-    bool has_cpp = std::any_of(out.files.begin(), out.files.end(), [](const SourceFile& f) {
-      return f.language == Language::Cpp && to_lower(fs::path(f.rel).extension().string()) != ".h";
-    });
-    if (has_cpp)
+    if (saw_cpp)
       for (auto& f : out.files)
         if (to_lower(fs::path(f.rel).extension().string()) == ".h") f.language = Language::Cpp;
     std::sort(out.files.begin(), out.files.end(), [](const SourceFile& a, const SourceFile& b) { return a.rel < b.rel; });
