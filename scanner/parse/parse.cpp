@@ -25,33 +25,43 @@ static Diagnostic file_diag(const SourceFile& f, std::string code, std::string m
   return Diagnostic{Severity::Error, std::move(code), f.rel, line, col, std::move(msg)};
 }
 
-ParsedFile Parsers::parse(const SourceFile& file) const {
-  auto start = std::chrono::steady_clock::now();
-  ParsedFile out;
-  out.file = file;
+std::optional<std::string> read_source(const SourceFile& file, std::uint64_t max_bytes, Diagnostics& diags) {
   std::error_code ec;
   auto size = std::filesystem::file_size(file.abs, ec);
   if (ec) {
-    out.diags.push_back(file_diag(file, "unreadable", fmt::format("cannot read file: {}", ec.message())));
-    return out;
+    diags.push_back(file_diag(file, "unreadable", fmt::format("cannot read file: {}", ec.message())));
+    return std::nullopt;
   }
-  if (size > opts_.max_bytes) {
-    out.diags.push_back(Diagnostic{Severity::Warning, "too-large", file.rel, 0, 0,
-                                   fmt::format("skipped: {} bytes is over the {} byte limit", size, opts_.max_bytes)});
-    return out;
+  if (size > max_bytes) {
+    diags.push_back(Diagnostic{Severity::Warning, "too-large", file.rel, 0, 0,
+                               fmt::format("skipped: {} bytes is over the {} byte limit", size, max_bytes)});
+    return std::nullopt;
   }
   std::ifstream in(file.abs, std::ios::binary);
   if (!in) {
-    out.diags.push_back(file_diag(file, "unreadable", "cannot open file for reading"));
-    return out;
+    diags.push_back(file_diag(file, "unreadable", "cannot open file for reading"));
+    return std::nullopt;
   }
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) {
-    out.diags.push_back(file_diag(file, "unreadable", "read error"));
+    diags.push_back(file_diag(file, "unreadable", "read error"));
+    return std::nullopt;
+  }
+  return std::move(ss).str();
+}
+
+ParsedFile Parsers::parse(const SourceFile& file) const {
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  auto text = read_source(file, opts_.max_bytes, diags);
+  if (!text) {
+    ParsedFile out;
+    out.file = file;
+    out.diags = std::move(diags);
     return out;
   }
-  out = parse_text(file, std::move(ss).str());
+  ParsedFile out = parse_text(file, std::move(*text));
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
 }
@@ -81,7 +91,8 @@ ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
     std::call_once(clang_once_, [&] { clang_ = std::make_unique<ClangParser>(opts_); });
     clang_->parse(file, out.text, out);
   } else {
-    ts_->parse(file, out.text, out);
+    ts_->parse(file, out.text, out, opts_.file_timeout);
+    if (!out.tree) return out;  // cancelled or failed (reported): nothing was scanned
     if (!opts_.keep_tree) out.tree.reset();
   }
   out.parsed = true;

@@ -32,6 +32,7 @@ struct ParseOptions {
   std::optional<std::filesystem::path> compile_commands;  // explicit compile_commands.json
   std::uint64_t max_bytes = 4u << 20;              // larger files are skipped with a diagnostic
   bool keep_tree = true;                           // keep the tree-sitter tree for raw queries
+  double file_timeout = 0;                         // seconds for one tree-sitter parse; 0 = no limit
 };
 
 struct ParsedFile {
@@ -68,6 +69,10 @@ class Parsers {
   mutable std::unique_ptr<ClangParser> clang_;  // created on first C/C++ file
   mutable std::once_flag clang_once_;
 };
+
+// A file's bytes; nullopt (with an "unreadable" or "too-large" diagnostic)
+// when it cannot be read or is over max_bytes.
+std::optional<std::string> read_source(const SourceFile& file, std::uint64_t max_bytes, Diagnostics& diags);
 
 // The tree-sitter grammar for a language; null for C/C++.
 const TSLanguage* tree_sitter_language(Language lang);

@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <array>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -74,6 +75,34 @@ void count_errors(TSNode node, std::size_t& count, TSNode& first, bool& have_fir
   uint32_t n = ts_node_child_count(node);
   for (uint32_t i = 0; i < n; ++i) count_errors(ts_node_child(node, i), count, first, have_first);
 }
+
+// Feeds the whole buffer to tree-sitter in one chunk.
+const char* read_whole(void* payload, uint32_t byte, TSPoint, uint32_t* bytes_read) {
+  auto* text = static_cast<const std::string_view*>(payload);
+  if (byte >= text->size()) {
+    *bytes_read = 0;
+    return "";
+  }
+  *bytes_read = static_cast<uint32_t>(text->size() - byte);
+  return text->data() + byte;
+}
+
+// Asked by tree-sitter every so often during a parse: true cancels it.
+bool past_deadline(TSParseState* state) {
+  auto* deadline = static_cast<const std::chrono::steady_clock::time_point*>(state->payload);
+  return std::chrono::steady_clock::now() > *deadline;
+}
+
+TSTree* parse_with_deadline(TSParser* parser, std::string_view text, double timeout_seconds) {
+  if (timeout_seconds <= 0) return ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(timeout_seconds));
+  TSInput input{&text, read_whole, TSInputEncodingUTF8, nullptr};
+  TSParseOptions options{&deadline, past_deadline};
+  TSTree* tree = ts_parser_parse_with_options(parser, nullptr, input, options);
+  if (!tree) ts_parser_reset(parser);  // otherwise the next parse would resume this one
+  return tree;
+}
 }  // namespace
 
 struct TreeSitterParsers::Impl {
@@ -83,9 +112,14 @@ struct TreeSitterParsers::Impl {
 TreeSitterParsers::TreeSitterParsers() : impl_(std::make_unique<Impl>()) {}
 TreeSitterParsers::~TreeSitterParsers() = default;
 
-void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out) const {
+void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds) const {
   TSParser* parser = impl_->parsers.local().get(file.language);
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* tree = parse_with_deadline(parser, text, timeout_seconds);
+  if (!tree && timeout_seconds > 0) {
+    out.diags.push_back(Diagnostic{Severity::Error, "timeout", file.rel, 0, 0,
+                                   fmt::format("not scanned: parsing took longer than --file-timeout {}s", timeout_seconds)});
+    return;
+  }
   if (!tree) {
     out.diags.push_back(Diagnostic{Severity::Error, "parse-failed", file.rel, 0, 0, "tree-sitter could not parse the file"});
     return;

@@ -12,7 +12,9 @@ class TreeSitterParsers {
   ~TreeSitterParsers();
   // Parses text into out.tree, counts ERROR/MISSING nodes into
   // out.syntax_errors (with a diagnostic at the first one) and extracts facts.
-  void parse(const SourceFile& file, std::string_view text, ParsedFile& out) const;
+  // A parse that runs past timeout_seconds (> 0) is cancelled and reported
+  // as a "timeout" error; the file then has no tree and no facts.
+  void parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds = 0) const;
 
  private:
   struct Impl;
