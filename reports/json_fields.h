@@ -11,4 +11,9 @@ namespace ps {
 nlohmann::json point_json(const CollectionPoint& p);
 nlohmann::json diagnostic_json(const Diagnostic& d);
 
+// The inverses (the scan cache and `policyscan merge` read what the writers
+// wrote). Throw nlohmann::json::exception on a malformed value.
+CollectionPoint point_from_json(const nlohmann::json& j);
+Diagnostic diagnostic_from_json(const nlohmann::json& j);
+
 }  // namespace ps

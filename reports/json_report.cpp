@@ -46,6 +46,11 @@ std::string report_json(const ScanReport& r) {
                           {"file", s.file}, {"line", s.line}, {"backing_points", s.backing_points}});
   nlohmann::json diags = nlohmann::json::array();
   for (const auto& d : r.diags) diags.push_back(diagnostic_json(d));
+  nlohmann::json suppressions = nlohmann::json::object();
+  for (const auto& [file, list] : r.suppressions)
+    for (const auto& s : list)
+      suppressions[sanitize_utf8(file)].push_back(
+          {{"line", s.line}, {"column", s.column}, {"rule", sanitize_utf8(s.rule)}, {"reason", sanitize_utf8(s.reason)}});
   nlohmann::json j = {
       {"schema", kScanSchema},
       {"tool", {{"name", "policyscan"}, {"version", r.tool_version}}},
@@ -59,6 +64,7 @@ std::string report_json(const ScanReport& r) {
       {"statements", statements},
       {"stale_baseline", r.stale_baseline},
       {"diagnostics", diags},
+      {"suppressions", suppressions},
   };
   return j.dump(2) + "\n";
 }

@@ -2,12 +2,14 @@
 // What every scan report writer reads: findings, the points behind them,
 // and the policy's statements with the code that backs each. Filled by
 // scanner/app from the conform stage; the writers know nothing else.
+#include <map>
 #include <string>
 #include <vector>
 
 #include "scanner/core/diagnostic.h"
 #include "scanner/core/finding.h"
 #include "scanner/core/point.h"
+#include "scanner/core/suppression.h"
 
 namespace ps {
 
@@ -34,6 +36,9 @@ struct ScanReport {
   std::vector<StatementView> statements;
   Diagnostics diags;
   std::vector<std::string> stale_baseline;  // fingerprints in the baseline no finding matched
+  // Inline suppressions by file, as found (so `policyscan merge` can apply
+  // them to findings it computes again from the points of several shards).
+  std::map<std::string, std::vector<Suppression>> suppressions;
   std::size_t files_scanned = 0;
   double wall_seconds = 0;
 };

@@ -23,6 +23,11 @@ static void add_common_scan_options(CLI::App* cmd, CommonScanArgs& a) {
   cmd->add_flag("--include-tests", a.include_tests, "Scan test code");
   cmd->add_flag("-q,--quiet", a.quiet, "No progress line");
   cmd->add_option("-o,--output", a.output, "Write the report to this file (atomically) instead of stdout");
+  cmd->add_option("--shard", a.shard, "Scan only part K of N of the files (K/N, e.g. 2/4); combine with `policyscan merge`");
+  cmd->add_option("--cache", a.cache_dir, "Reuse results for unchanged files from this directory, and update it");
+  cmd->add_option("--file-timeout", a.file_timeout, "Give up parsing a file after this many seconds (reported as an error)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--profile", a.profile, "Print the slowest files and the time per language and stage to stderr");
 }
 
 int run_cli(int argc, char** argv) {
@@ -50,6 +55,23 @@ int run_cli(int argc, char** argv) {
   sc->add_option("--config", scan.config, "Configuration file (default: .policyscan.yaml at the root)");
   sc->add_flag("--color", scan.color, "Colour the text report even when not on a terminal");
   sc->add_flag("--show-notes", scan.show_notes, "List notes in the text report, not only count them");
+
+  MergeArgs merge;
+  auto* mg = app.add_subcommand("merge", "Combine the JSON reports of `scan --shard K/N` runs into one report, judged as one scan");
+  mg->add_option("reports", merge.reports, "JSON reports of the shards (scan --format json)")->required()->check(CLI::ExistingFile);
+  mg->add_option("--root", merge.scan.common.path, "Repository root (for .policyscan.yaml and the policy path)")->check(CLI::ExistingDirectory);
+  mg->add_option("--policy", merge.scan.policy, "Policy model (YAML)")->check(CLI::ExistingFile);
+  mg->add_option("--format", merge.scan.format, "text, json, sarif, html or markdown")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html", "markdown"}));
+  auto* merge_fail_on = mg->add_option("--fail-on", merge.scan.fail_on, "Exit 1 when a finding at or above this severity remains")
+                            ->check(CLI::IsMember({"error", "warning", "note", "none"}))
+                            ->capture_default_str();
+  mg->add_flag("--strict-recipients", merge.scan.strict_recipients, "Require third parties by name, not only by category");
+  mg->add_option("--baseline", merge.scan.baseline, "Hide findings recorded in this baseline; list stale entries");
+  mg->add_option("--config", merge.scan.config, "Configuration file (default: .policyscan.yaml at the root)");
+  mg->add_option("--mappings", merge.scan.common.mappings_dir, "Mapping library directory (default: the installed one)");
+  mg->add_option("-o,--output", merge.scan.common.output, "Write the report to this file (atomically) instead of stdout");
+  mg->add_flag("--show-notes", merge.scan.show_notes, "List notes in the text report, not only count them");
 
   auto* baseline_cmd = app.add_subcommand("baseline", "Record accepted findings");
   baseline_cmd->require_subcommand(1);
@@ -94,6 +116,10 @@ int run_cli(int argc, char** argv) {
     if (sc->parsed()) {
       scan.fail_on_given = fail_on->count() > 0;
       return cmd_scan(scan, argv[0]);
+    }
+    if (mg->parsed()) {
+      merge.scan.fail_on_given = merge_fail_on->count() > 0;
+      return cmd_merge(merge, argv[0]);
     }
     if (bc->parsed()) return cmd_baseline_create(baseline, argv[0]);
     if (pc->parsed()) return cmd_policy_check(check, argv[0]);

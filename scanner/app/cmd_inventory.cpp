@@ -15,16 +15,14 @@ namespace ps {
 
 int cmd_inventory(const InventoryArgs& args, const char* argv0) {
   Diagnostics load_diags;
-  auto res = load_resources(find_mappings_dir(args.common.mappings_dir, argv0), load_diags);
+  auto mappings_dir = find_mappings_dir(args.common.mappings_dir, argv0);
+  auto res = load_resources(mappings_dir, load_diags);
   for (const auto& d : load_diags) std::cerr << format_diagnostic(d) << "\n";
   if (has_errors(load_diags) || !res.classifier) return kExitConfig;
 
   auto opts = make_scan_options(args.common);
-  if (!opts) return kExitInput;
-  ProgressLine progress(!args.common.quiet && isatty(STDERR_FILENO));
-  opts->progress = progress.callback();
-  ScanOutput scan = run_scan(*opts, *res.library, *res.classifier);
-  progress.finish();
+  if (!opts) return kExitUsage;
+  ScanOutput scan = scan_repository(args.common, *opts, *res.library, *res.classifier, mappings_dir);
 
   Inventory inv = to_inventory(scan, args.common.path);
   std::string text = args.format == "json" ? inventory_json(inv) : inventory_text(inv);

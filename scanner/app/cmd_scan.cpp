@@ -2,6 +2,7 @@
 // exit code a CI gate can use; `policyscan baseline create` shares the run.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -17,6 +18,7 @@
 #include "scanner/app/repo_config.h"
 #include "scanner/app/resources.h"
 #include "scanner/app/scan_setup.h"
+#include "scanner/app/shard_merge.h"
 #include "scanner/app/suppress.h"
 #include "scanner/conform/conform.h"
 #include "scanner/policy/policy_loader.h"
@@ -73,12 +75,21 @@ bool apply_config(ScanArgs& args) {
   return true;
 }
 
-// The shared run: config, mappings, policy, scan, conform, suppressions,
-// baseline and diff filter. Returns the report, or an exit code on failure.
-std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc) {
+// Whether the code enforces a retention rule anywhere cannot be judged from
+// the changed files alone; full scans (or --cache) judge it.
+void drop_repository_wide(std::vector<Finding>& findings) {
+  findings.erase(std::remove_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "retention-not-enforced"; }),
+                 findings.end());
+}
+
+// The shared run: config, mappings, policy, scan (or the merged reports of
+// shards), conform, suppressions, baseline and diff filter. Returns the
+// report, or an exit code on failure.
+std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc, const std::vector<std::string>* shard_reports = nullptr) {
   if (!apply_config(args)) { rc = kExitConfig; return std::nullopt; }
   Diagnostics load_diags;
-  auto res = load_resources(find_mappings_dir(args.common.mappings_dir, argv0), load_diags);
+  auto mappings_dir = find_mappings_dir(args.common.mappings_dir, argv0);
+  auto res = load_resources(mappings_dir, load_diags);
   for (const auto& d : load_diags) std::cerr << format_diagnostic(d) << "\n";
   if (has_errors(load_diags) || !res.classifier) { rc = kExitConfig; return std::nullopt; }
   if (args.policy.empty()) {
@@ -103,6 +114,13 @@ std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc) {
       return std::nullopt;
     }
   }
+  std::string policy_rel = relative_to(args.policy, opts->discover.root);
+  // Only findings on changed lines are reported, so without a cache only the
+  // changed files are scanned: a one-file change in a large tree costs one
+  // file. With a cache the whole tree is scanned (cheaply) and the
+  // repository-wide rules stay exact.
+  bool partial = changed && !changed->file_changed(policy_rel) && args.common.cache_dir.empty();
+  if (partial) opts->discover.keep = [&changed](std::string_view rel) { return changed->file_changed(std::string(rel)); };
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
     std::string err;
@@ -114,14 +132,25 @@ std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc) {
     }
   }
 
-  ProgressLine progress(!args.common.quiet && isatty(STDERR_FILENO));
-  opts->progress = progress.callback();
-  ScanOutput scan = run_scan(*opts, *res.library, *res.classifier);
-  progress.finish();
+  ScanOutput scan;
+  if (shard_reports) {
+    std::string err;
+    auto merged = merge_scan_reports(*shard_reports, err);
+    if (!merged) {
+      std::cerr << "error: " << err << "\n";
+      rc = kExitInput;
+      return std::nullopt;
+    }
+    if (merged->policy_file != policy_rel)
+      std::cerr << fmt::format("warning: the shards were checked against {}, this merge checks against {}\n", merged->policy_file, policy_rel);
+    scan = std::move(merged->scan);
+  } else {
+    scan = scan_repository(args.common, *opts, *res.library, *res.classifier, mappings_dir);
+  }
 
-  std::string policy_rel = relative_to(args.policy, opts->discover.root);
   relocate_policy(policy.model, policy_rel);
   ConformResult result = conform(scan.points, policy.model, policy.taxonomy, ConformOptions{args.strict_recipients});
+  if (partial) drop_repository_wide(result.findings);
   apply_suppressions(result.findings, scan.suppressions);
 
   ScanReport report;
@@ -133,7 +162,8 @@ std::optional<ScanReport> run(ScanArgs& args, const char* argv0, int& rc) {
   report.findings = std::move(result.findings);
   report.points = std::move(scan.points);
   report.diags = std::move(scan.diags);
-  report.files_scanned = scan.discovery.files.size();
+  report.files_scanned = scan.files_scanned;
+  report.suppressions = scan.suppressions;
   report.wall_seconds = scan.wall_seconds;
   for (const auto& b : result.statements)
     report.statements.push_back(StatementView{b.id, b.section, b.summary, b.statement->quote, b.statement->pos.file,
@@ -149,27 +179,37 @@ std::string now_iso() {
   return buf;
 }
 
-}  // namespace
-
-int cmd_scan(ScanArgs args, const char* argv0) {
-  int rc = kExitClean;
-  auto report = run(args, argv0, rc);
-  if (!report) return rc;
+// Writes the report in the chosen format and turns findings into an exit code.
+int finish(const ScanArgs& args, const ScanReport& report) {
   std::string out;
-  if (args.format == "json") out = report_json(*report);
-  else if (args.format == "sarif") out = report_sarif(*report);
-  else if (args.format == "html") out = report_html(*report);
-  else if (args.format == "markdown") out = report_markdown(*report);
+  if (args.format == "json") out = report_json(report);
+  else if (args.format == "sarif") out = report_sarif(report);
+  else if (args.format == "html") out = report_html(report);
+  else if (args.format == "markdown") out = report_markdown(report);
   else
-    out = report_text(*report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)),
+    out = report_text(report, args.color || (args.common.output.empty() && isatty(STDOUT_FILENO)),
                       args.show_notes || args.fail_on == "note");
   if (int w = emit_output(args.common.output, out); w != kExitClean) return w;
 
   auto limit = threshold(args.fail_on);
   if (!limit) return kExitClean;
-  for (const auto& f : report->findings)
+  for (const auto& f : report.findings)
     if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(*limit)) return kExitFindings;
   return kExitClean;
+}
+
+}  // namespace
+
+int cmd_scan(ScanArgs args, const char* argv0) {
+  int rc = kExitClean;
+  auto report = run(args, argv0, rc);
+  return report ? finish(args, *report) : rc;
+}
+
+int cmd_merge(MergeArgs args, const char* argv0) {
+  int rc = kExitClean;
+  auto report = run(args.scan, argv0, rc, &args.reports);
+  return report ? finish(args.scan, *report) : rc;
 }
 
 int cmd_baseline_create(BaselineArgs args, const char* argv0) {

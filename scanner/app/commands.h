@@ -20,7 +20,11 @@ struct CommonScanArgs {
   bool no_gitignore = false;
   bool include_vendored = false, include_generated = false, include_tests = false;
   bool quiet = false;
-  std::string output;  // "" = stdout
+  std::string output;       // "" = stdout
+  std::string shard;        // "K/N": only this part of the files
+  std::string cache_dir;    // reuse and update results of earlier scans ("" = none)
+  double file_timeout = 0;  // seconds per file parse; 0 = no limit
+  bool profile = false;     // print where the time went (stderr)
 };
 
 struct InventoryArgs {
@@ -44,6 +48,14 @@ struct ScanArgs {
   bool show_notes = false;
 };
 int cmd_scan(ScanArgs args, const char* argv0);
+
+// `policyscan merge REPORT...`: the JSON reports of `scan --shard K/N` runs,
+// judged again as one scan (same options as scan, minus the scanning ones).
+struct MergeArgs {
+  ScanArgs scan;
+  std::vector<std::string> reports;
+};
+int cmd_merge(MergeArgs args, const char* argv0);
 
 struct BaselineArgs {
   ScanArgs scan;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "scanner/app/scan_cache.h"
 #include "scanner/classify/classify.h"
 
 namespace ps {
@@ -17,7 +18,7 @@ FileScan scan_parsed_file(const ParsedFile& parsed, const MappingLibrary& librar
   out.diags = parsed.diags;
   out.parsed = parsed.parsed;
   out.syntax_errors = parsed.syntax_errors;
-  out.seconds = parsed.seconds;
+  out.parse_seconds = out.seconds = parsed.seconds;
   if (!parsed.parsed) return out;
   out.suppressions = find_suppressions(parsed.text);
   auto detections = library.detect(parsed);
@@ -31,24 +32,53 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
   out.discovery = discover(opts.discover);
   const auto& files = out.discovery.files;
   std::vector<FileScan> results(files.size());
+  std::vector<std::string> hashes(opts.cache ? files.size() : 0);
+  std::vector<char> cached(files.size(), 0);
   Parsers parsers(opts.parse);
   std::atomic<std::size_t> done{0};
+  auto scan_one = [&](std::size_t i) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (!opts.cache) {
+      results[i] = scan_parsed_file(parsers.parse(files[i]), library, classifier);
+    } else {
+      Diagnostics read_diags;
+      auto text = read_source(files[i], opts.parse.max_bytes, read_diags);
+      if (!text) {
+        results[i].diags = std::move(read_diags);
+      } else {
+        hashes[i] = content_hash(*text);
+        if (const FileScan* hit = opts.cache->find(files[i].rel, hashes[i])) {
+          results[i] = *hit;
+          cached[i] = 1;
+        } else {
+          results[i] = scan_parsed_file(parsers.parse_text(files[i], std::move(*text)), library, classifier);
+        }
+      }
+    }
+    results[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (cached[i]) results[i].parse_seconds = results[i].seconds;
+    std::size_t n = ++done;
+    if (opts.progress) opts.progress(n, files.size());
+  };
   tbb::task_arena arena(opts.jobs > 0 ? opts.jobs : tbb::task_arena::automatic);
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, files.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
-      for (std::size_t i = r.begin(); i != r.end(); ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        ParsedFile parsed = parsers.parse(files[i]);
-        results[i] = scan_parsed_file(parsed, library, classifier);
-        results[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::size_t n = ++done;
-        if (opts.progress) opts.progress(n, files.size());
-      }
+      for (std::size_t i = r.begin(); i != r.end(); ++i) scan_one(i);
     });
   });
+  if (opts.cache) {
+    // The new cache holds exactly this scan's files, so deleted files drop
+    // out; a scan of chosen files only (diff mode) keeps the others too.
+    ScanCache next = opts.discover.keep ? *opts.cache : ScanCache(opts.cache->key());
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (!hashes[i].empty()) next.put(files[i].rel, hashes[i], results[i]);
+    *opts.cache = std::move(next);
+  }
   out.diags = out.discovery.diags;
   for (std::size_t i = 0; i < files.size(); ++i) {
     auto& r = results[i];
+    out.timings.push_back(FileTiming{files[i].rel, files[i].language, files[i].size, r.parse_seconds, r.seconds, cached[i] != 0});
+    out.cache_hits += cached[i] ? 1 : 0;
     auto& s = out.stats[static_cast<std::size_t>(files[i].language)];
     s.files += 1;
     s.bytes += files[i].size;
@@ -63,6 +93,7 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
     if (!r.suppressions.empty()) out.suppressions[files[i].rel] = std::move(r.suppressions);
     out.points.insert(out.points.end(), std::make_move_iterator(r.points.begin()), std::make_move_iterator(r.points.end()));
   }
+  out.files_scanned = files.size();
   out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
 }

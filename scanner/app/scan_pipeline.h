@@ -16,12 +16,27 @@
 
 namespace ps {
 
+class ScanCache;  // scanner/app/scan_cache.h
+
 struct ScanOptions {
   DiscoverOptions discover;
   ParseOptions parse;
   int jobs = 0;  // 0: all cores
   // Called from worker threads with (files done, files total); may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
+  // Results of an earlier scan, reused for files whose content is unchanged;
+  // replaced by this scan's results (for the caller to save). May be null.
+  ScanCache* cache = nullptr;
+};
+
+// Where one file's time went (for --profile).
+struct FileTiming {
+  std::string rel;
+  Language language = Language::JavaScript;
+  std::uint64_t bytes = 0;
+  double parse_seconds = 0;  // reading, parsing, extracting facts
+  double total_seconds = 0;  // + detect and classify
+  bool cached = false;
 };
 
 struct LanguageStats {
@@ -39,6 +54,9 @@ struct ScanOutput {
   std::array<LanguageStats, kLanguageCount> stats{};
   std::size_t files_failed = 0;         // files not scanned at all or only in part
   std::map<std::string, std::vector<Suppression>> suppressions;  // by file, for files that have any
+  std::vector<FileTiming> timings;      // one per discovered file, in discovery order
+  std::size_t cache_hits = 0;           // files whose results came from the cache
+  std::size_t files_scanned = 0;
   double wall_seconds = 0;
 };
 
@@ -51,7 +69,8 @@ struct FileScan {
   Diagnostics diags;
   bool parsed = false;
   std::size_t syntax_errors = 0;
-  double seconds = 0;
+  double parse_seconds = 0;  // reading + parsing + facts
+  double seconds = 0;        // everything
 };
 FileScan scan_parsed_file(const ParsedFile& parsed, const MappingLibrary& library, const DataTypeClassifier& classifier);
 

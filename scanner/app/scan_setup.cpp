@@ -6,7 +6,14 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
 #include "scanner/app/atomic_write.h"
+#include "scanner/app/scan_cache.h"
 
 namespace ps {
 
@@ -29,8 +36,84 @@ std::optional<ScanOptions> make_scan_options(const CommonScanArgs& args) {
   o.parse.root = root;
   o.parse.max_bytes = args.max_bytes;
   if (args.compile_commands) o.parse.compile_commands = std::filesystem::path(*args.compile_commands);
+  o.parse.file_timeout = args.file_timeout;
+  if (!args.shard.empty()) {
+    std::string err;
+    o.discover.shard = parse_shard(args.shard, err);
+    if (!o.discover.shard) {
+      std::cerr << "error: " << err << "\n";
+      return std::nullopt;
+    }
+  }
   o.jobs = args.jobs;
   return o;
+}
+
+ScanOutput scan_repository(const CommonScanArgs& args, ScanOptions& opts, const MappingLibrary& library,
+                           const DataTypeClassifier& classifier, const std::filesystem::path& mappings_dir) {
+  std::optional<ScanCache> cache;
+  std::filesystem::path cache_file;
+  if (!args.cache_dir.empty()) {
+    Diagnostics diags;
+    cache_file = scan_cache_file(args.cache_dir, opts);
+    cache = ScanCache::load(cache_file, scan_cache_key(mappings_dir, opts), diags);
+    for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
+    opts.cache = &*cache;
+  }
+  ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
+  opts.progress = progress.callback();
+  ScanOutput scan = run_scan(opts, library, classifier);
+  progress.finish();
+  if (cache) {
+    // A cache that cannot be written costs time next run, never findings.
+    if (auto err = cache->save(cache_file); !err.empty()) std::cerr << "warning: cache not saved: " << err << "\n";
+  }
+  if (args.profile) std::cerr << format_profile(scan);
+  return scan;
+}
+
+std::string format_profile(const ScanOutput& scan, std::size_t top) {
+  std::string out = fmt::format("profile: {} files in {:.2f} s wall, {} from the cache\n", scan.timings.size(),
+                                scan.wall_seconds, scan.cache_hits);
+  struct Sum {
+    std::size_t files = 0;
+    std::uint64_t bytes = 0;
+    double parse = 0, total = 0;
+  };
+  std::array<Sum, kLanguageCount> by_lang{};
+  for (const auto& t : scan.timings) {
+    auto& s = by_lang[static_cast<std::size_t>(t.language)];
+    s.files += 1;
+    s.bytes += t.bytes;
+    s.parse += t.parse_seconds;
+    s.total += t.total_seconds;
+  }
+  out += fmt::format("  {:<12} {:>7} {:>8} {:>9} {:>9}\n", "language", "files", "MB", "parse s", "detect s");
+  for (Language l : kAllLanguages) {
+    const auto& s = by_lang[static_cast<std::size_t>(l)];
+    if (s.files == 0) continue;
+    out += fmt::format("  {:<12} {:>7} {:>8.2f} {:>9.3f} {:>9.3f}\n", language_name(l), s.files, s.bytes / 1e6, s.parse,
+                       s.total - s.parse);
+  }
+  std::vector<const FileTiming*> slow;
+  for (const auto& t : scan.timings) slow.push_back(&t);
+  std::size_t n = std::min(top, slow.size());
+  std::partial_sort(slow.begin(), slow.begin() + static_cast<std::ptrdiff_t>(n), slow.end(),
+                    [](const FileTiming* a, const FileTiming* b) { return a->total_seconds > b->total_seconds; });
+  out += "slowest files (seconds: total, parse; bytes):\n";
+  for (std::size_t i = 0; i < n; ++i)
+    out += fmt::format("  {:8.3f} {:8.3f} {:>10}  {}{}\n", slow[i]->total_seconds, slow[i]->parse_seconds, slow[i]->bytes,
+                       slow[i]->rel, slow[i]->cached ? " (cached)" : "");
+  // Mappings run in one combined pass per file, so their time cannot be
+  // split; how many points each produced shows which ones dominate.
+  std::map<std::string, std::size_t> by_mapping;
+  for (const auto& p : scan.points) by_mapping[p.mapping_id] += 1;
+  std::vector<std::pair<std::size_t, std::string>> busy;
+  for (const auto& [id, count] : by_mapping) busy.emplace_back(count, id);
+  std::sort(busy.begin(), busy.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  out += "mappings with the most points:\n";
+  for (std::size_t i = 0; i < busy.size() && i < top; ++i) out += fmt::format("  {:>8}  {}\n", busy[i].first, busy[i].second);
+  return out;
 }
 
 Inventory to_inventory(const ScanOutput& scan, const std::string& root) {

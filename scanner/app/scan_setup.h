@@ -12,8 +12,16 @@
 
 namespace ps {
 
-// nullopt (after printing why) when the root does not exist.
+// nullopt (after printing why) when the root does not exist or an option is invalid.
 std::optional<ScanOptions> make_scan_options(const CommonScanArgs& args);
+
+// run_scan with what every scanning command adds: the progress line, the
+// cache (--cache: loaded before, saved after) and the profile (--profile).
+ScanOutput scan_repository(const CommonScanArgs& args, ScanOptions& opts, const MappingLibrary& library,
+                           const DataTypeClassifier& classifier, const std::filesystem::path& mappings_dir);
+
+// The --profile text: time per language and stage, slowest files, busiest mappings.
+std::string format_profile(const ScanOutput& scan, std::size_t top = 10);
 
 Inventory to_inventory(const ScanOutput& scan, const std::string& root);
 

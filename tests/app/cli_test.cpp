@@ -68,3 +68,23 @@ TEST_CASE("a drafted model drives a scan of the matching example end to end") {
   CHECK(r.code == 1);  // the example breaks the real policy: findings, not errors
   CHECK(r.out.find("\"broken-promise\"") != std::string::npos);  // "does not store full payment card information"
 }
+
+TEST_CASE("--profile names the slowest files and the busiest mappings; --file-timeout reports what it gave up") {
+  auto r = run_policyscan(scan_args("openassistant", "--fail-on none --profile"));
+  CHECK(r.code == 0);
+  CHECK(r.err.find("slowest files") != std::string::npos);
+  CHECK(r.err.find("web/") != std::string::npos);
+  CHECK(r.err.find("mappings with the most points") != std::string::npos);
+  TempTree t;
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "function f" + std::to_string(i) + "(a) { return [a, {b: a + 1}]; }\n";
+  t.write("big.js", big);
+  t.write("small.py", "import logging\nlogging.info(user.email)\n");
+  auto slow = run_policyscan("inventory " + shell_quote(t.root().string()) + " -q --file-timeout 0.000001 --format json");
+  CHECK(slow.code == 4);  // a file was not scanned: never a silent pass
+  CHECK(slow.out.find("\"timeout\"") != std::string::npos);
+  CHECK(slow.out.find("big.js") != std::string::npos);
+  auto bad = run_policyscan("inventory " + shell_quote(t.root().string()) + " -q --shard 3/2");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--shard 3/2") != std::string::npos);
+}

@@ -85,6 +85,11 @@ TEST_CASE("diff mode reports only what the change introduced, and everything whe
   std::string policy = " --policy " + shell_quote((t.root() / "privacy.yaml").string());
   auto j = scan_json(t, policy + " --diff-base HEAD");
   CHECK(active(j) == std::vector<std::string>{"personal-data-in-log src/new.js:2"});
+  CHECK(j["summary"]["files_scanned"] == 1);  // only the changed file was scanned
+  TempTree cache;
+  j = scan_json(t, policy + " --diff-base HEAD --cache " + shell_quote(cache.root().string()));
+  CHECK(active(j) == std::vector<std::string>{"personal-data-in-log src/new.js:2"});
+  CHECK(j["summary"]["files_scanned"] == 2);  // with a cache the whole tree is judged
   // An edit above the old finding does not make it new.
   t.write("src/old.js", "// comment\nexport function f(user) {\n  console.log(user.phoneNumber);\n}\n");
   j = scan_json(t, policy + " --diff-base HEAD");
