@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "scanner/core/text.h"
 
 namespace ps {
@@ -87,6 +89,20 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
         i = j + 1;
       }
     }
+    // The first node type of each pattern: "((jsx_attribute ...) @point ...)".
+    bool all_rooted = true;
+    for (uint32_t p = 0; p < patterns && all_rooted; ++p) {
+      std::size_t at = ts_query_start_byte_for_pattern(q, p);
+      while (at < source.size() && (source[at] == '(' || std::isspace(static_cast<unsigned char>(source[at])))) ++at;
+      std::size_t end = at;
+      while (end < source.size() && (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_')) ++end;
+      TSSymbol sym = end > at && source[at] != '_' ? ts_language_symbol_for_name(tree_sitter_language(lang), source.data() + at,
+                                                                                    static_cast<uint32_t>(end - at), true)
+                                                   : 0;
+      if (sym == 0) all_rooted = false;
+      else rq->root_types_.push_back(sym);
+    }
+    if (!all_rooted) rq->root_types_.clear();
     for (uint32_t c = 0; c < ts_query_capture_count(q); ++c) {
       uint32_t len = 0;
       std::string name = ts_query_capture_name_for_id(q, c, &len);
@@ -99,6 +115,11 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
 }
 
 void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
+  if (!root_types_.empty() && !file.node_types.empty()) {
+    bool any = false;
+    for (auto t : root_types_) any = any || (t < file.node_types.size() && file.node_types[t]);
+    if (!any) return;
+  }
   TSQueryCursor* cursor = ts_query_cursor_new();
   ts_query_cursor_set_match_limit(cursor, 4096);
   ts_query_cursor_exec(cursor, query_, ts_tree_root_node(file.tree.get()));

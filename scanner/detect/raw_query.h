@@ -33,6 +33,10 @@ class RawQuery {
   std::vector<std::uint32_t> pattern_rule_;              // by pattern index
   std::vector<std::vector<Predicate>> predicates_;       // by pattern index
   std::uint32_t point_capture_ = UINT32_MAX, data_capture_ = UINT32_MAX;
+  // The node type each pattern starts with; a file without any of them is
+  // not queried at all (a query walks the whole tree: as costly as a parse).
+  // Empty when some pattern starts otherwise (alternation, wildcard).
+  std::vector<std::uint16_t> root_types_;
 };
 
 }  // namespace ps

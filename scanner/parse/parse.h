@@ -40,6 +40,7 @@ struct ParsedFile {
   std::string text;            // the file's bytes (valid UTF-8 when parsed)
   TreePtr tree;                // tree-sitter tree; null for C/C++ and for skipped files
   FileFacts facts;             // facts reduced from the tree, in source order
+  std::vector<bool> node_types;  // by TSSymbol: named node types the fact walk met (empty: unknown)
   Diagnostics diags;           // unreadable, binary, invalid UTF-8, too large, syntax errors
   bool parsed = false;         // false when the file was skipped entirely
   std::size_t syntax_errors = 0;  // ERROR/MISSING nodes or libclang errors

@@ -21,10 +21,17 @@ namespace {
 
 constexpr std::size_t kMaxPathText = 4096;    // longer callee texts are not paths worth normalising
 constexpr std::size_t kExprNodeBudget = 400;  // nodes visited to summarise one expression
+// A function passed as an argument is code, not data: its body is summarised
+// only when it is short (`logger.info { "user $email" }`, `() => user.email`).
+// A long callback's body is walked by the main walk anyway; summarising it
+// again for every call around it made nested callbacks quadratic.
+constexpr uint32_t kInlineFunctionBytes = 256;
 
 class Extractor {
  public:
-  Extractor(const Grammar& g, std::string_view text) : g_(g), text_(text) {}
+  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types) : g_(g), text_(text), node_types_(node_types) {
+    if (node_types_) node_types_->assign(g_.roles.size(), false);
+  }
 
   FileFacts run(TSNode root) {
     // One cursor over the whole tree: O(nodes), and no recursion, so deeply
@@ -34,7 +41,12 @@ class Extractor {
     std::vector<char> in_class{0};  // per depth: is the parent a class body?
     while (true) {
       TSNode n = ts_tree_cursor_current_node(&c);
-      bool descend = ts_node_is_named(n) && visit(n, in_class.back() != 0);
+      bool named = ts_node_is_named(n);
+      if (named && node_types_) {
+        TSSymbol sym = ts_node_symbol(n);
+        if (sym < node_types_->size()) (*node_types_)[sym] = true;
+      }
+      bool descend = named && visit(n, in_class.back() != 0);
       if (descend && ts_tree_cursor_goto_first_child(&c)) {
         in_class.push_back(is_class_body(n) ? 1 : 0);
         continue;
@@ -53,6 +65,7 @@ class Extractor {
  private:
   const Grammar& g_;
   std::string_view text_;
+  std::vector<bool>* node_types_;
   FileFacts out_;
 
   // ---- small accessors ------------------------------------------------------
@@ -143,10 +156,13 @@ class Extractor {
         case Role::Ident:
         case Role::Shorthand: out.emplace_back(text(x)); return false;
         case Role::Comment: return false;
+        case Role::Function: return small_function(x);
         default: return true;
       }
     });
   }
+
+  static bool small_function(TSNode f) { return ts_node_end_byte(f) - ts_node_start_byte(f) <= kInlineFunctionBytes; }
 
   // Pre-order walk of a subtree with one cursor; visit(node, names) returns
   // whether to descend and may clear `names` for the children. Stops when
@@ -190,6 +206,7 @@ class Extractor {
         names = names && root_names;
         switch (g_.role(x)) {
           case Role::Comment: return false;
+          case Role::Function: return small_function(x);
           case Role::String:
             if (e.strings.size() < 16) e.strings.push_back(string_content(x));
             if (names && g_.language == Language::Kotlin) kotlin_template_names(text(x), e);
@@ -833,9 +850,9 @@ class Extractor {
 
 }  // namespace
 
-FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text) {
+FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, std::vector<bool>* node_types) {
   if (!tree || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text);
+  Extractor x(grammar_for(lang), text, node_types);
   return x.run(ts_tree_root_node(tree));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reduce a tree-sitter syntax tree to facts (scanner/core/facts.h) in one walk.
 #include <string_view>
+#include <vector>
 
 #include "scanner/core/facts.h"
 #include "scanner/core/language.h"
@@ -9,6 +10,10 @@ struct TSTree;
 
 namespace ps {
 
-FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text);
+// When node_types is given it is set, by TSSymbol, for every named node
+// type the walk met (everything outside comments and import statements), so
+// raw queries can skip files that lack the node their patterns start with.
+FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text,
+                                    std::vector<bool>* node_types = nullptr);
 
 }  // namespace ps

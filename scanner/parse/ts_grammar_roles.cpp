@@ -41,7 +41,13 @@ std::vector<Entry> entries_for(Language lang) {
            {"property_identifier", Role::Ident},
            {"shorthand_property_identifier", Role::Shorthand},
            {"pair", Role::Pair},
-           {"jsx_attribute", Role::Pair}});
+           {"jsx_attribute", Role::Pair},
+           {"arrow_function", Role::Function},
+           {"function_expression", Role::Function},
+           {"function", Role::Function},
+           {"generator_function", Role::Function},
+           {"method_definition", Role::Function},
+           {"class", Role::Function}});
       break;
     case Language::Python:
       add({{"call", Role::Call},
@@ -52,7 +58,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"attribute", Role::Member},
            {"subscript", Role::Member},
            {"pair", Role::Pair},
-           {"keyword_argument", Role::Pair}});
+           {"keyword_argument", Role::Pair},
+           {"lambda", Role::Function}});
       break;
     case Language::Go:
       add({{"call_expression", Role::Call},
@@ -67,7 +74,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"selector_expression", Role::Member},
            {"index_expression", Role::Member},
            {"field_identifier", Role::Ident},
-           {"keyed_element", Role::Pair}});
+           {"keyed_element", Role::Pair},
+           {"func_literal", Role::Function}});
       break;
     case Language::Java:
       add({{"method_invocation", Role::Call},
@@ -81,7 +89,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"field_access", Role::Member},
            {"array_access", Role::Member},
            {"line_comment", Role::Comment},
-           {"block_comment", Role::Comment}});
+           {"block_comment", Role::Comment},
+           {"lambda_expression", Role::Function},
+           {"class_body", Role::Function}});
       break;
     case Language::Kotlin:
       add({{"call_expression", Role::Call},
@@ -96,7 +106,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"value_argument", Role::Pair},
            {"class_body", Role::ClassBody},
            {"line_comment", Role::Comment},
-           {"block_comment", Role::Comment}});
+           {"block_comment", Role::Comment},
+           {"lambda_literal", Role::Function},
+           {"anonymous_function", Role::Function}});
       break;
     case Language::Swift:
       add({{"call_expression", Role::Call},
@@ -111,7 +123,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"value_argument", Role::Pair},
            {"dictionary_literal", Role::Pair},
            {"class_body", Role::ClassBody},
-           {"multiline_comment", Role::Comment}});
+           {"multiline_comment", Role::Comment},
+           {"lambda_literal", Role::Function}});
       break;
     case Language::Ruby:
       add({{"call", Role::Call},
@@ -122,7 +135,10 @@ std::vector<Entry> entries_for(Language lang) {
            {"constant", Role::Ident},
            {"instance_variable", Role::Ident},
            {"simple_symbol", Role::Ident},
-           {"pair", Role::Pair}});
+           {"pair", Role::Pair},
+           {"block", Role::Function},
+           {"do_block", Role::Function},
+           {"lambda", Role::Function}});
       break;
     case Language::Php:
       add({{"function_call_expression", Role::Call},
@@ -142,7 +158,10 @@ std::vector<Entry> entries_for(Language lang) {
            {"scoped_property_access_expression", Role::Member},
            {"subscript_expression", Role::Member},
            {"variable_name", Role::Ident},
-           {"array_element_initializer", Role::Pair}});
+           {"array_element_initializer", Role::Pair},
+           {"anonymous_function", Role::Function},
+           {"anonymous_function_creation_expression", Role::Function},
+           {"arrow_function", Role::Function}});
       break;
     case Language::CSharp:
       add({{"invocation_expression", Role::Call},
@@ -158,7 +177,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"raw_string_literal", Role::String},
            {"member_access_expression", Role::Member},
            {"element_access_expression", Role::Member},
-           {"argument", Role::Pair}});
+           {"argument", Role::Pair},
+           {"lambda_expression", Role::Function},
+           {"anonymous_method_expression", Role::Function}});
       break;
     case Language::C:
     case Language::Cpp: break;

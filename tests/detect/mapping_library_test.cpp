@@ -188,6 +188,40 @@ rules:
   CHECK(ds[0].data.size() == 3);
 }
 
+TEST_CASE("a raw query is skipped only for files without the node type its patterns start with") {
+  Diagnostics d;
+  auto rules = load_rules_text(R"(
+rules:
+  - id: jsx.email
+    kind: form-input
+    match:
+      query:
+        javascript: '((jsx_attribute (property_identifier) @a (string) @data) @point (#eq? @a "type"))'
+  - id: any.gtag
+    kind: analytics-sdk
+    match:
+      query:
+        tsx: '[(call_expression function: (identifier) @f (#eq? @f "gtag")) (new_expression constructor: (identifier) @f (#eq? @f "gtag"))] @point'
+)", "q.yaml", d);
+  MappingLibrary lib(std::move(rules), d);
+  REQUIRE(d.empty());
+  Parsers parsers(ParseOptions{});
+  auto jsx = parsers.parse_text(SourceFile{"a.js", "a.js", Language::JavaScript, 0}, "const f = <input type=\"email\" />;\n");
+  REQUIRE_FALSE(jsx.node_types.empty());
+  CHECK(lib.detect(jsx).size() == 1);
+  // The same tree, told it has no jsx_attribute: the query is not run.
+  ParsedFile blind = parsers.parse_text(SourceFile{"a.js", "a.js", Language::JavaScript, 0}, "const f = <input type=\"email\" />;\n");
+  blind.node_types.assign(blind.node_types.size(), false);
+  CHECK(lib.detect(blind).empty());
+  // Unknown node types (empty) mean: run.
+  blind.node_types.clear();
+  CHECK(lib.detect(blind).size() == 1);
+  // An alternation has no single first node type: always run.
+  auto tsx = parsers.parse_text(SourceFile{"a.tsx", "a.tsx", Language::Tsx, 0}, "gtag('event');\n");
+  tsx.node_types.assign(tsx.node_types.size(), false);
+  CHECK(lib.detect(tsx).size() == 1);
+}
+
 TEST_CASE("a query that does not compile is a diagnostic naming the rule") {
   Diagnostics d;
   auto rules = load_rules_text(R"(
