@@ -113,6 +113,7 @@ TEST_CASE("the mapping library and the classifier load without errors") {
 
 TEST_CASE("every mapping file's fixtures hold") {
   std::set<std::string> hit_rules;
+  std::set<std::pair<std::string, Language>> hit_in;  // (rule, language) pairs a positive fixture hits
   for (const auto& entry : library().rules_by_file) {
     const std::string& file_key = entry.first;  // named, not bound: lambdas capture them (clang 14)
     const std::set<std::string>& rule_ids = entry.second;
@@ -157,7 +158,10 @@ TEST_CASE("every mapping file's fixtures hold") {
           });
           if (!cats) continue;
           met = true;
-          if (ours(p)) hit_rules.insert(p.mapping_id);
+          if (ours(p)) {
+            hit_rules.insert(p.mapping_id);
+            hit_in.emplace(p.mapping_id, *lang);
+          }
         }
         if (!met) {
           std::string found;
@@ -183,4 +187,11 @@ TEST_CASE("every mapping file's fixtures hold") {
   for (const auto& [file_key, rule_ids] : library().rules_by_file)
     for (const auto& id : rule_ids)
       if (!hit_rules.count(id)) FAIL_CHECK(fmt::format("rule {} ({}.yaml) is never hit by a positive fixture", id, file_key));
+  // A rule that names its languages is tested in each of them.
+  for (const auto& r : library().lib->rules()) {
+    if (r.languages == 0xFFFF) continue;
+    for (Language l : kAllLanguages)
+      if (r.applies_to(l) && !hit_in.count({r.id, l}))
+        FAIL_CHECK(fmt::format("rule {} lists {} but no positive {} fixture hits it", r.id, language_name(l), language_name(l)));
+  }
 }
