@@ -8,14 +8,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build/release}
 corpus=$here/corpus/npm
-if [[ ! -f $corpus/.done ]]; then
-  rm -rf "$corpus" && mkdir -p "$corpus"
-  (cd "$corpus" && for p in three@0.160.0 typescript@5.4.5 @angular/core@17.3.0 lodash@4.17.21 express@4.19.2 axios@1.6.8 \
-      @sentry/browser@7.108.0 stripe@14.21.0 openai@4.29.0 posthog-js@1.116.0; do
-        npm pack --silent "$p" >/dev/null; done
-   for t in *.tgz; do d=${t%.tgz}; mkdir -p "$d"; tar xzf "$t" -C "$d"; rm "$t"; done)
-  touch "$corpus/.done"
-fi
+source "$here/corpus.sh"   # the pinned packages (NPM_FULL_PKGS), shared with bench/compare.sh
+npm_corpus "$corpus" "${NPM_FULL_PKGS[@]}"
 cmake --build "$build" --target policyscan policyscan_bench >/dev/null
 echo "== stage throughput (in-memory, one run)"
 "$build/policyscan_bench" "$corpus" 1 2

@@ -59,13 +59,15 @@ int main(int argc, char** argv) {
   dopts.use_gitignore = false;
   auto disc = discover(dopts);
   std::vector<Loaded> files;
-  std::uint64_t bytes = 0;
+  std::uint64_t bytes = 0, lines = 0;
   for (const auto& f : disc.files) {
     std::ifstream in(f.abs, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
     files.push_back({f, ss.str()});
     bytes += files.back().text.size();
+    const std::string& t = files.back().text;
+    lines += static_cast<std::uint64_t>(std::count(t.begin(), t.end(), '\n')) + (!t.empty() && t.back() != '\n');
   }
   Diagnostics diags;
   auto res = load_resources(find_mappings_dir(std::nullopt, argv[0]), diags);
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
   };
 
   double mb = static_cast<double>(bytes) / 1e6;
-  fmt::print("corpus: {} files, {:.1f} MB, {} rules\n", files.size(), mb, res.library->rules().size());
+  fmt::print("corpus: {} files, {:.1f} MB, {} lines, {} rules\n", files.size(), mb, lines, res.library->rules().size());
   fmt::print("{:<8} {:>7} {:>9} {:>9} {:>8}\n", "mode", "threads", "files/s", "MB/s", "seconds");
   for (int t : threads) {
     run(t, files, raw);  // warm the page cache and allocators
