@@ -7,7 +7,7 @@
 # Both leave DIR/.done and are skipped when it exists. Corpora live under
 # bench/corpus/ (git-ignored).
 
-# The pins: bench/parse.sh and bench/compare.sh (full), ci_small.sh and compare.sh --small.
+# The pins: bench/parse.sh and bench/compare.sh (full), compare.sh --small.
 NPM_FULL_PKGS=(three@0.160.0 typescript@5.4.5 @angular/core@17.3.0 lodash@4.17.21 express@4.19.2 axios@1.6.8
                @sentry/browser@7.108.0 stripe@14.21.0 openai@4.29.0 posthog-js@1.116.0)
 NPM_SMALL_PKGS=(express@4.19.2 axios@1.6.8 openai@4.29.0)
