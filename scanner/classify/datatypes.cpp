@@ -67,6 +67,11 @@ std::unique_ptr<DataTypeClassifier> DataTypeClassifier::from_text(const std::str
       error(root.Mark(), "expected a 'categories' list");
       return nullptr;
     }
+    if (auto methods = root["value_preserving_methods"]) {
+      if (!methods.IsSequence()) error(methods.Mark(), "expected 'value_preserving_methods' to be a list of method names");
+      else
+        for (const auto& m : methods) c->transparent_.insert(m.as<std::string>(""));
+    }
     for (const auto& cat : cats) {
       std::string key = cat["key"].as<std::string>("");
       if (key.empty()) { error(cat.Mark(), "category needs a 'key'"); continue; }
@@ -99,6 +104,11 @@ std::unique_ptr<DataTypeClassifier> DataTypeClassifier::from_text(const std::str
 }
 
 std::vector<std::string> DataTypeClassifier::classify_name(std::string_view name) const {
+  while (!transparent_.empty()) {
+    auto dot = name.rfind('.');
+    if (dot == std::string_view::npos || !transparent_.count(std::string(name.substr(dot + 1)))) break;
+    name = name.substr(0, dot);
+  }
   std::string form = name_form(name);
   if (form.empty()) return {};
   std::vector<int> hits;

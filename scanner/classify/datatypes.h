@@ -4,6 +4,7 @@
 // whatever the number of categories.
 #include <filesystem>
 #include <memory>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,9 @@ class DataTypeClassifier {
   ~DataTypeClassifier();
 
   // Categories a name or member path carries ("user.emailAddress" ->
-  // {"user.contact.email"}); sorted, unique, empty when none.
+  // {"user.contact.email"}); sorted, unique, empty when none. Trailing
+  // value-preserving methods of a call path are dropped first
+  // ("email.trim.toLowerCase" is still the email).
   std::vector<std::string> classify_name(std::string_view name) const;
   // The same for a string literal used as a key ('user_email'); strings that
   // are not identifier-like (prose, URLs) carry nothing.
@@ -39,6 +42,7 @@ class DataTypeClassifier {
   std::vector<std::string> categories_;
   std::vector<std::size_t> match_category_;    // match pattern index -> category index
   std::vector<std::size_t> exclude_category_;  // exclude pattern index -> category index
+  std::unordered_set<std::string> transparent_;  // value_preserving_methods of the YAML
 };
 
 // "user.emailAddress" -> "user.email_address": words of each segment joined

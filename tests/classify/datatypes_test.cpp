@@ -54,6 +54,14 @@ TEST_CASE("common personal-data names are classified") {
   CHECK(has(c.classify_name("messageBody"), "user.content.private"));
 }
 
+TEST_CASE("value-preserving methods keep what they are called on") {
+  CHECK(has(shipped().classify_name("email.trim.toLowerCase"), "user.contact.email"));
+  CHECK(has(shipped().classify_name("user.phone.strip"), "user.contact.phone_number"));
+  CHECK(has(shipped().classify_name("Email.ToLowerInvariant"), "user.contact.email"));
+  CHECK(shipped().classify_name("config.trim").empty());       // nothing personal underneath
+  CHECK(shipped().classify_name("emailService.send").empty());  // send is not value-preserving
+}
+
 TEST_CASE("known false positives are excluded") {
   const auto& c = shipped();
   CHECK(c.classify_name("description").empty());  // "des" inside a word
