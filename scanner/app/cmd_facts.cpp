@@ -23,7 +23,7 @@ int cmd_facts(const FactsArgs& args) {
   opts.root = args.root.empty() ? std::filesystem::absolute(file, ec).parent_path() : std::filesystem::path(args.root);
   Parsers parsers(opts);
   ParsedFile p = parsers.parse(SourceFile{std::filesystem::absolute(file, ec), args.file, *lang, 0});
-  static const char* kKinds[] = {"import", "call", "assign", "bind", "string", "field"};
+  static const char* kKinds[] = {"import", "call", "assign", "bind", "string", "field", "return"};
   nlohmann::json facts = nlohmann::json::array();
   for (const auto& f : p.facts.facts) {
     nlohmann::json j = {{"kind", kKinds[static_cast<int>(f.kind)]}, {"line", f.loc.line}, {"column", f.loc.column}};

@@ -39,6 +39,7 @@ enum class FactKind : std::uint8_t {
   Bind,    // a plain variable or constant gets a value: name = variable, args[0] = value
   String,  // path = a string literal's content (URLs, scopes, cookie names, SQL)
   Field,   // a declared field/property/column: name = field name, path = declared type or initializer callee
+  Return,  // a function returns a value: args[0] = the value (`return { ua: navigator.userAgent }`)
 };
 
 struct Fact {

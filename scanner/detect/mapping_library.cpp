@@ -305,7 +305,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
 
   for (std::uint32_t fi = 0; fi < facts.size(); ++fi) {
     const Fact& f = facts[fi];
-    if (f.kind == FactKind::Call || f.kind == FactKind::Assign || f.kind == FactKind::Bind) match_reads(fi);
+    if (f.kind == FactKind::Call || f.kind == FactKind::Assign || f.kind == FactKind::Bind || f.kind == FactKind::Return) match_reads(fi);
     switch (f.kind) {
       case FactKind::Import: {
         aliases.import(f);
@@ -372,6 +372,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         for (auto r : hits) emit(r, fi, f.loc, f.path, f.name, rules_[r].classify.none ? std::vector<Expr>{} : std::vector<Expr>{name}, nullptr);
         break;
       }
+      case FactKind::Return: break;  // only its reads count
       case FactKind::String: {
         RuleIds hits;
         lookup(idx.strings, f.path, hits);

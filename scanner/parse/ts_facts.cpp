@@ -812,6 +812,17 @@ class Extractor {
     }
   }
 
+  // `return <value>`: the value's reads count (`return navigator.userAgent`).
+  void on_return(TSNode n) {
+    TSNode value = ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
+    if (ts_node_is_null(value) || g_.role(value) == Role::Comment) return;
+    Fact f;
+    f.kind = FactKind::Return;
+    f.loc = loc(n);
+    f.args.push_back(expr(value));
+    out_.facts.push_back(std::move(f));
+  }
+
   // ---- the walk ----------------------------------------------------------------
   // Returns whether to descend into the node's children.
   bool visit(TSNode n, bool in_class) {
@@ -820,6 +831,7 @@ class Extractor {
       case Role::Call: on_call(n); return true;
       case Role::Import: on_import(n); return false;
       case Role::Assign: on_assign(n, in_class || python_class_attribute(n)); return true;
+      case Role::Return: on_return(n); return true;
       case Role::Declare: on_declare(n, in_class); return true;
       case Role::Field: on_field(n); return true;
       case Role::ClassMember: on_class_member(n, in_class); return true;

@@ -42,6 +42,7 @@ std::vector<Entry> entries_for(Language lang) {
            {"shorthand_property_identifier", Role::Shorthand},
            {"pair", Role::Pair},
            {"jsx_attribute", Role::Pair},
+           {"return_statement", Role::Return},
            {"arrow_function", Role::Function},
            {"function_expression", Role::Function},
            {"function", Role::Function},
@@ -59,7 +60,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"subscript", Role::Member},
            {"pair", Role::Pair},
            {"keyword_argument", Role::Pair},
-           {"lambda", Role::Function}});
+           {"lambda", Role::Function},
+           {"return_statement", Role::Return}});
       break;
     case Language::Go:
       add({{"call_expression", Role::Call},
@@ -75,7 +77,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"index_expression", Role::Member},
            {"field_identifier", Role::Ident},
            {"keyed_element", Role::Pair},
-           {"func_literal", Role::Function}});
+           {"func_literal", Role::Function},
+           {"return_statement", Role::Return}});
       break;
     case Language::Java:
       add({{"method_invocation", Role::Call},
@@ -91,7 +94,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"line_comment", Role::Comment},
            {"block_comment", Role::Comment},
            {"lambda_expression", Role::Function},
-           {"class_body", Role::Function}});
+           {"class_body", Role::Function},
+           {"return_statement", Role::Return}});
       break;
     case Language::Kotlin:
       add({{"call_expression", Role::Call},
@@ -160,6 +164,7 @@ std::vector<Entry> entries_for(Language lang) {
            {"variable_name", Role::Ident},
            {"array_element_initializer", Role::Pair},
            {"anonymous_function", Role::Function},
+           {"return_statement", Role::Return},
            {"anonymous_function_creation_expression", Role::Function},
            {"arrow_function", Role::Function}});
       break;
@@ -179,7 +184,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"element_access_expression", Role::Member},
            {"argument", Role::Pair},
            {"lambda_expression", Role::Function},
-           {"anonymous_method_expression", Role::Function}});
+           {"anonymous_method_expression", Role::Function},
+           {"return_statement", Role::Return}});
       break;
     case Language::C:
     case Language::Cpp: break;

@@ -25,6 +25,7 @@ enum class Role : std::uint8_t {
   Shorthand,   // `{email}` in JS: key and value at once
   ClassBody,   // a class body (for Python class attributes, Kotlin/Swift properties)
   Comment,
+  Return,      // a return statement with a value
   Function,    // a function literal, lambda, block or anonymous class (argument summaries skip big ones)
 };
 
