@@ -595,7 +595,17 @@ class Extractor {
     Fact f;
     f.kind = kind;
     f.loc = loc(at);
-    if (!ts_node_is_null(value)) f.args.push_back(expr(value));
+    if (ts_node_is_null(value)) return f;
+    if (g_.role(value) == Role::Function) {
+      // `const send = () => {...}` binds code, not data: the body's own
+      // statements are facts of their own (and would otherwise count twice).
+      Expr e;
+      e.text = collapse_ws(text(value), 240);
+      e.loc = loc(value);
+      f.args.push_back(std::move(e));
+    } else {
+      f.args.push_back(expr(value));
+    }
     return f;
   }
 
