@@ -106,6 +106,33 @@ TEST_CASE("diff mode reports only what the change introduced, and everything whe
   CHECK(bad.err.find("no-such-rev") != std::string::npos);
 }
 
+TEST_CASE("diff mode works in a shallow clone once the base is fetched") {
+  TempTree origin, clone_parent;
+  git(origin, "init -q -b main");
+  origin.write("privacy.yaml", kPolicy);
+  origin.write("src/old.js", "export function f(user) {\n  console.log(user.phoneNumber);\n}\n");
+  git(origin, "add -A");
+  git(origin, "commit -q -m base");
+  git(origin, "branch base");
+  origin.write("src/new.js", "export function g(user) {\n  console.log(user.dateOfBirth);\n}\n");
+  git(origin, "add -A");
+  git(origin, "commit -q -m change");
+  auto clone = clone_parent.root() / "clone";
+  std::string cmd = "git clone -q --depth 1 file://" + origin.root().string() + " " + shell_quote(clone.string()) + " >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::string policy = " --policy " + shell_quote((clone / "privacy.yaml").string());
+  // Before the base is fetched the revision is unknown: a usage error, never a silent pass.
+  auto missing = run_policyscan("scan " + shell_quote(clone.string()) + policy + " -q --diff-base origin/base");
+  CHECK(missing.code == 2);
+  cmd = "git -C " + shell_quote(clone.string()) + " fetch -q --depth 1 origin base:refs/remotes/origin/base >/dev/null 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  auto r = run_policyscan("scan " + shell_quote(clone.string()) + policy + " -q --format json --diff-base origin/base");
+  INFO(r.err);
+  auto j = json::parse(r.out, nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  CHECK(active(j) == std::vector<std::string>{"personal-data-in-log src/new.js:2"});
+}
+
 TEST_CASE("inline suppressions need a rule and a reason; valid ones become SARIF suppressions") {
   TempTree t;
   t.write("privacy.yaml", kPolicy);
