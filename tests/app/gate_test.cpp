@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +105,42 @@ TEST_CASE("diff mode reports only what the change introduced, and everything whe
   code = bad.code;
   CHECK(code == 2);
   CHECK(bad.err.find("no-such-rev") != std::string::npos);
+}
+
+TEST_CASE("diff mode of changed files only does not judge retention it cannot see") {
+  const char* policy_text = R"(schema: policyscan/1
+policy: {controller: Acme, product: Acme}
+practices:
+  - {id: profile, do: store, data: [user.contact.email], for: [essential.service], quote: "We store your email."}
+retention:
+  - {id: profile-ttl, data: [user.contact.email], within: P30D, quote: "Profiles expire after 30 days."}
+)";
+  const char* expiring = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function bound(user) {\n"
+                         "  await redis.setex(`profile:${user.id}`, 86400, JSON.stringify({ email: user.email }));\n}\n";
+  const char* storing = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function remember(user) {\n"
+                        "  await redis.set(`profile:${user.id}`, JSON.stringify({ email: user.email }));\n}\n";
+  TempTree t;
+  git(t, "init -q");
+  t.write("privacy.yaml", policy_text);
+  t.write("src/expire.js", expiring);
+  git(t, "add -A");
+  git(t, "commit -q -m base");
+  t.write("src/store.js", storing);
+  std::string policy = " --policy " + shell_quote((t.root() / "privacy.yaml").string());
+  auto has_rule = [](const json& j, const std::string& rule) {
+    for (const auto& f : j["findings"])
+      if (f["rule"] == rule) return true;
+    return false;
+  };
+  // The whole tree: the TTL in expire.js enforces the rule.
+  CHECK_FALSE(has_rule(scan_json(t, policy + " --fail-on none"), "retention-not-enforced"));
+  // Only the changed file: the TTL is out of sight, so the rule is not judged.
+  json partial = scan_json(t, policy + " --fail-on none --diff-base HEAD");
+  CHECK(partial["summary"]["files_scanned"] == 1);
+  CHECK_FALSE(has_rule(partial, "retention-not-enforced"));
+  // Control: without the TTL anywhere, the rule does fire on that line.
+  std::filesystem::remove(t.root() / "src/expire.js");
+  CHECK(has_rule(scan_json(t, policy + " --fail-on none"), "retention-not-enforced"));
 }
 
 TEST_CASE("diff mode works in a shallow clone once the base is fetched") {
