@@ -25,8 +25,9 @@ static void add_common_scan_options(CLI::App* cmd, CommonScanArgs& a) {
   cmd->add_option("-o,--output", a.output, "Write the report to this file (atomically) instead of stdout");
   cmd->add_option("--shard", a.shard, "Scan only part K of N of the files (K/N, e.g. 2/4); combine with `policyscan merge`");
   cmd->add_option("--cache", a.cache_dir, "Reuse results for unchanged files from this directory, and update it");
-  cmd->add_option("--file-timeout", a.file_timeout, "Give up parsing a file after this many seconds (reported as an error)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--file-timeout", a.file_timeout, "Give up parsing a file after this many seconds (reported as an error; 0: never)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_flag("--profile", a.profile, "Print the slowest files and the time per language and stage to stderr");
 }
 

@@ -23,7 +23,7 @@ struct CommonScanArgs {
   std::string output;       // "" = stdout
   std::string shard;        // "K/N": only this part of the files
   std::string cache_dir;    // reuse and update results of earlier scans ("" = none)
-  double file_timeout = 0;  // seconds per file parse; 0 = no limit
+  double file_timeout = 30;  // seconds per file parse; 0 = no limit (grammars have runaway inputs)
   bool profile = false;     // print where the time went (stderr)
 };
 

@@ -35,7 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!w.res.classifier) return 0;
   ps::Language lang = kLanguages[data[0] % (sizeof kLanguages / sizeof kLanguages[0])];
   std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
-  ps::Parsers parsers{ps::ParseOptions{}};
+  // The same per-file budget as the command line's default guard: some
+  // grammars have inputs whose parse runs away (corpus: kotlin-runaway-parse);
+  // the budget, not the harness's alarm, must be what stops them.
+  ps::ParseOptions opts;
+  opts.file_timeout = 5;
+  ps::Parsers parsers{opts};
   auto parsed = parsers.parse_text(ps::SourceFile{"fuzz", "fuzz", lang, text.size()}, std::move(text));
   auto scan = ps::scan_parsed_file(parsed, *w.res.library, *w.res.classifier);
   (void)scan;

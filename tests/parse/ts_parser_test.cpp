@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
 #include "scanner/parse/parse.h"
 
 using namespace ps;
@@ -42,4 +46,21 @@ TEST_CASE("--file-timeout cancels a long parse, reports it, and the next parse s
   CHECK(again.parsed);
   CHECK(again.syntax_errors == 0);
   CHECK(again.facts.facts.size() == ok.facts.facts.size());
+}
+
+TEST_CASE("a Kotlin input on which the grammar's parse runs away (found by fuzzing) is stopped by the budget") {
+  std::ifstream in(std::string(POLICYSCAN_SOURCE_DIR) + "/tests/fuzz/corpus/scan/kotlin-runaway-parse", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str().substr(1);  // the fuzz target's first byte picks the language
+  REQUIRE(text.size() > 1000);
+  ParseOptions opts;
+  opts.file_timeout = 1;
+  Parsers parsers(opts);
+  auto t0 = std::chrono::steady_clock::now();
+  ParsedFile p = parsers.parse_text(SourceFile{"/nowhere/a.kt", "a.kt", Language::Kotlin, text.size()}, text);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK_FALSE(p.parsed);
+  CHECK(has_code(p.diags, "timeout"));
+  CHECK(secs < 30);  // cut off near the budget, not left to run (a generous bound: sanitizer builds are slow)
 }
