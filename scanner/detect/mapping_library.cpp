@@ -104,12 +104,16 @@ class Aliases {
     }
     map_[f.name] = resolve(callee);
   }
-  // Rewrites the first segment through the alias chain; "" when unbound.
+  // Rewrites the first segment through the alias chain, each alias at most
+  // once: `from honeybadger import honeybadger` maps honeybadger to
+  // honeybadger.honeybadger, which must not be expanded again.
   std::string resolve(std::string_view path) const {
     std::string cur(path);
-    for (int depth = 0; depth < 8; ++depth) {  // bounded: alias cycles end here
+    std::vector<const std::string*> used;
+    for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
       auto it = map_.find(first_segment(cur));
-      if (it == map_.end()) break;
+      if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
+      used.push_back(&it->first);
       std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
       std::string next = it->second + rest;
       if (next == cur) break;

@@ -110,6 +110,25 @@ TEST_CASE("calls match through import aliases") {
   CHECK(ds[1].evidence.find("mixpanel-browser.track") != std::string::npos);
 }
 
+TEST_CASE("an alias named like its own target is expanded once") {
+  auto lib = compile(R"(
+rules:
+  - id: hb.notify
+    kind: analytics-sdk
+    match: {calls: [honeybadger.honeybadger.notify, mixpanel.init.track]}
+)");
+  // Python: from honeybadger import honeybadger
+  Fact imp = fact(FactKind::Import, 1, "honeybadger", "honeybadger");
+  imp.imported = "honeybadger";
+  // JavaScript: import Mixpanel from 'mixpanel'; const mixpanel = Mixpanel.init(token)
+  auto pf = file(Language::Python, {imp, fact(FactKind::Call, 2, "honeybadger.notify")});
+  CHECK(rule_ids(lib, lib.detect(pf)) == "hb.notify");
+  auto js = file(Language::JavaScript, {fact(FactKind::Import, 1, "mixpanel", "Mixpanel"),
+                                        fact(FactKind::Bind, 2, "", "mixpanel", {expr("Mixpanel.init(token)")}),
+                                        fact(FactKind::Call, 3, "mixpanel.track")});
+  CHECK(rule_ids(lib, lib.detect(js)) == "hb.notify");
+}
+
 TEST_CASE("objects made by a call keep what they stand for") {
   auto lib = compile(kRules);
   Fact imp = fact(FactKind::Import, 1, "openai", "OpenAI");
