@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "reports/json_fields.h"
+#include "scanner/core/text.h"
 #include "scanner/app/atomic_write.h"
 
 namespace ps {
@@ -20,7 +20,7 @@ using nlohmann::json;
 namespace {
 
 // Bumped when the layout below changes.
-constexpr int kCacheFormat = 1;
+constexpr int kCacheFormat = 2;
 
 std::string hex128(XXH128_hash_t h) { return fmt::format("{:016x}{:016x}", h.high64, h.low64); }
 
@@ -37,27 +37,64 @@ void hash_file(XXH3_state_t* st, const fs::path& p) {
   XXH3_128bits_update(st, bytes.data(), bytes.size());
 }
 
+// Compact positional arrays, not objects: a large tree's cache holds tens of
+// thousands of points, and field names repeated in each made loading it the
+// slowest part of a cached scan. A point's and a problem's path is the file's.
 json suppression_json(const Suppression& s) { return {s.line, s.column, s.rule, s.reason}; }
 Suppression suppression_from_json(const json& j) {
   return Suppression{j.at(0).get<int>(), j.at(1).get<int>(), j.at(2).get<std::string>(), j.at(3).get<std::string>()};
 }
 
-json entry_json(const std::string& hash, const FileScan& s) {
-  json points = json::array(), sups = json::array(), diags = json::array();
-  for (const auto& p : s.points) points.push_back(point_json(p));
-  for (const auto& x : s.suppressions) sups.push_back(suppression_json(x));
-  for (const auto& d : s.diags) diags.push_back(diagnostic_json(d));
-  return {{"hash", hash}, {"parsed", s.parsed}, {"syntax_errors", s.syntax_errors},
-          {"points", std::move(points)}, {"suppressions", std::move(sups)}, {"diags", std::move(diags)}};
+json point_array(const CollectionPoint& p) {
+  return {p.line, p.column, std::string(language_name(p.language)), p.kind, p.categories, p.recipient.id, p.recipient.category,
+          sanitize_utf8(p.evidence), sanitize_utf8(p.snippet), p.mapping_id,
+          p.retention_seconds ? json(*p.retention_seconds) : json(nullptr), sanitize_utf8(p.detail)};
+}
+CollectionPoint point_from_array(const json& j, const std::string& rel) {
+  CollectionPoint p;
+  p.path = rel;
+  p.line = j.at(0).get<int>();
+  p.column = j.at(1).get<int>();
+  auto lang = language_from_name(j.at(2).get<std::string>());
+  if (!lang) throw std::runtime_error("unknown language in the cache");
+  p.language = *lang;
+  p.kind = j.at(3).get<std::string>();
+  p.categories = j.at(4).get<std::vector<std::string>>();
+  p.recipient.id = j.at(5).get<std::string>();
+  p.recipient.category = j.at(6).get<std::string>();
+  p.evidence = j.at(7).get<std::string>();
+  p.snippet = j.at(8).get<std::string>();
+  p.mapping_id = j.at(9).get<std::string>();
+  if (!j.at(10).is_null()) p.retention_seconds = j.at(10).get<std::int64_t>();
+  p.detail = j.at(11).get<std::string>();
+  return p;
 }
 
-FileScan entry_from_json(const json& j) {
+json diag_array(const Diagnostic& d) {
+  return {static_cast<int>(d.severity), d.code, d.line, d.column, sanitize_utf8(d.message)};
+}
+Diagnostic diag_from_array(const json& j, const std::string& rel) {
+  int sev = j.at(0).get<int>();
+  if (sev < 0 || sev > 2) throw std::runtime_error("bad severity in the cache");
+  return Diagnostic{static_cast<Severity>(sev), j.at(1).get<std::string>(), rel, j.at(2).get<int>(), j.at(3).get<int>(),
+                    j.at(4).get<std::string>()};
+}
+
+json entry_json(const std::string& hash, const FileScan& s) {
+  json points = json::array(), sups = json::array(), diags = json::array();
+  for (const auto& p : s.points) points.push_back(point_array(p));
+  for (const auto& x : s.suppressions) sups.push_back(suppression_json(x));
+  for (const auto& d : s.diags) diags.push_back(diag_array(d));
+  return {hash, s.parsed, s.syntax_errors, std::move(points), std::move(sups), std::move(diags)};
+}
+
+FileScan entry_from_json(const json& j, const std::string& rel) {
   FileScan s;
-  s.parsed = j.at("parsed").get<bool>();
-  s.syntax_errors = j.at("syntax_errors").get<std::size_t>();
-  for (const auto& p : j.at("points")) s.points.push_back(point_from_json(p));
-  for (const auto& x : j.at("suppressions")) s.suppressions.push_back(suppression_from_json(x));
-  for (const auto& d : j.at("diags")) s.diags.push_back(diagnostic_from_json(d));
+  s.parsed = j.at(1).get<bool>();
+  s.syntax_errors = j.at(2).get<std::size_t>();
+  for (const auto& p : j.at(3)) s.points.push_back(point_from_array(p, rel));
+  for (const auto& x : j.at(4)) s.suppressions.push_back(suppression_from_json(x));
+  for (const auto& d : j.at(5)) s.diags.push_back(diag_from_array(d, rel));
   return s;
 }
 
@@ -101,15 +138,17 @@ ScanCache ScanCache::load(const fs::path& file, const std::string& key, Diagnost
   ScanCache cache(key);
   std::error_code ec;
   if (!fs::exists(file, ec)) return cache;
+  cache.modified_ = false;
   try {
     std::string bytes = read_all(file);
     json j = json::from_msgpack(bytes);
     if (j.at("format").get<int>() != kCacheFormat || j.at("key").get<std::string>() != key) return cache;
-    for (const auto& [rel, e] : j.at("files").items()) cache.files_[rel] = Entry{e.at("hash").get<std::string>(), entry_from_json(e)};
+    for (const auto& [rel, e] : j.at("files").items()) cache.files_[rel] = Entry{e.at(0).get<std::string>(), entry_from_json(e, rel)};
   } catch (const std::exception& e) {
     diags.push_back(Diagnostic{Severity::Warning, "cache-corrupt", file.string(), 0, 0,
                                fmt::format("ignored the cache, it will be rebuilt: {}", e.what())});
     cache.files_.clear();
+    cache.modified_ = true;
   }
   return cache;
 }
@@ -123,6 +162,7 @@ void ScanCache::put(const std::string& rel, const std::string& hash, const FileS
   for (const auto& d : scan.diags)
     if (d.code == "timeout") return;  // another run, with more time, may finish it
   files_[rel] = Entry{hash, scan};
+  modified_ = true;
 }
 
 std::string ScanCache::save(const fs::path& file) const {

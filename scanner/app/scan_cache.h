@@ -41,6 +41,9 @@ class ScanCache {
 
   void put(const std::string& rel, const std::string& hash, const FileScan& scan);
   std::size_t size() const { return files_.size(); }
+  // Whether it differs from what load() read (an unchanged tree's scan need
+  // not write its cache again).
+  bool modified() const { return modified_; }
   const std::string& key() const { return key_; }
 
   // Atomically; returns an error message or "".
@@ -53,6 +56,7 @@ class ScanCache {
   };
   std::string key_;
   std::unordered_map<std::string, Entry> files_;
+  bool modified_ = true;
 };
 
 }  // namespace ps

@@ -69,10 +69,18 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
   if (opts.cache) {
     // The new cache holds exactly this scan's files, so deleted files drop
     // out; a scan of chosen files only (diff mode) keeps the others too.
-    ScanCache next = opts.discover.keep ? *opts.cache : ScanCache(opts.cache->key());
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (!hashes[i].empty()) next.put(files[i].rel, hashes[i], results[i]);
-    *opts.cache = std::move(next);
+    std::size_t hashed = 0, hits = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      hashed += hashes[i].empty() ? 0 : 1;
+      hits += cached[i] ? 1 : 0;
+    }
+    bool unchanged = hits == hashed && hashed == opts.cache->size();  // every entry reused, none stale
+    if (!unchanged) {
+      ScanCache next = opts.discover.keep ? *opts.cache : ScanCache(opts.cache->key());
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (!hashes[i].empty()) next.put(files[i].rel, hashes[i], results[i]);
+      *opts.cache = std::move(next);
+    }
   }
   out.diags = out.discovery.diags;
   for (std::size_t i = 0; i < files.size(); ++i) {

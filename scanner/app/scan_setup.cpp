@@ -64,7 +64,7 @@ ScanOutput scan_repository(const CommonScanArgs& args, ScanOptions& opts, const 
   opts.progress = progress.callback();
   ScanOutput scan = run_scan(opts, library, classifier);
   progress.finish();
-  if (cache) {
+  if (cache && cache->modified()) {
     // A cache that cannot be written costs time next run, never findings.
     if (auto err = cache->save(cache_file); !err.empty()) std::cerr << "warning: cache not saved: " << err << "\n";
   }

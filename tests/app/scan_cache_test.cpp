@@ -42,8 +42,11 @@ TEST_CASE("a cached rescan equals a fresh scan, and a changed file is scanned ag
   std::string err;
   json first = inventory(repo, with_cache, &err);
   CHECK(err.find("0 from the cache") != std::string::npos);
+  auto cache_file = std::filesystem::directory_iterator(cache.root())->path();
+  auto written = std::filesystem::last_write_time(cache_file);
   json second = inventory(repo, with_cache, &err);
   CHECK(err.find("2 from the cache") != std::string::npos);
+  CHECK(std::filesystem::last_write_time(cache_file) == written);  // nothing changed: not written again
   json fresh = inventory(repo, "");
   CHECK(evidence(second) == evidence(fresh));
   CHECK(second["points"] == fresh["points"]);
