@@ -89,11 +89,17 @@ std::string first_segment(std::string_view path) { return std::string(path.subst
 // module's names.
 class Aliases {
  public:
+  // Two spellings of what a name stands for: `full` expands imports to the
+  // module ("github.com/stripe/stripe-go.NewClient"), `local` keeps the
+  // imported names as the code wrote them ("stripe.NewClient"), so a rule
+  // may use either the module path or the package's usual name.
+  enum class Form { Full, Local };
+
   void import(const Fact& f) {
     if (f.name.empty()) return;
     std::string base = strip_go_version(f.path);
     if (!f.imported.empty() && f.imported != "*" && f.imported != "default") base += "." + f.imported;
-    map_[f.name] = base;
+    map_[f.name] = Target{std::move(base), f.name};
   }
   void bind(const Fact& f) {
     if (f.args.empty()) return;
@@ -102,12 +108,13 @@ class Aliases {
       map_.erase(f.name);
       return;
     }
-    map_[f.name] = resolve(callee);
+    Target t{resolve(callee, Form::Full), resolve(callee, Form::Local)};
+    map_[f.name] = std::move(t);
   }
   // Rewrites the first segment through the alias chain, each alias at most
   // once: `from honeybadger import honeybadger` maps honeybadger to
   // honeybadger.honeybadger, which must not be expanded again.
-  std::string resolve(std::string_view path) const {
+  std::string resolve(std::string_view path, Form form = Form::Full) const {
     std::string cur(path);
     std::vector<const std::string*> used;
     for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
@@ -115,7 +122,7 @@ class Aliases {
       if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
       used.push_back(&it->first);
       std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
-      std::string next = it->second + rest;
+      std::string next = (form == Form::Full ? it->second.full : it->second.local) + rest;
       if (next == cur) break;
       cur = std::move(next);
     }
@@ -123,7 +130,10 @@ class Aliases {
   }
 
  private:
-  std::unordered_map<std::string, std::string> map_;
+  struct Target {
+    std::string full, local;
+  };
+  std::unordered_map<std::string, Target> map_;
 };
 
 // Rules whose pattern matches a path as written or as its aliases resolve it.
@@ -132,6 +142,8 @@ RuleIds find_resolved(const PathIndex& index, const std::string& path, const Ali
   index.find(path, hits);
   std::string resolved = aliases.resolve(path);
   if (resolved != path) index.find(resolved, hits);
+  std::string local = aliases.resolve(path, Aliases::Form::Local);
+  if (local != path && local != resolved) index.find(local, hits);
   dedupe(hits);
   return hits;
 }
@@ -327,6 +339,8 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         std::vector<std::string> candidates{f.path};
         std::string resolved = aliases.resolve(f.path);
         if (resolved != f.path) candidates.push_back(resolved);
+        std::string local = aliases.resolve(f.path, Aliases::Form::Local);
+        if (local != f.path && local != resolved) candidates.push_back(local);
         if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
         match_call(idx, facts, fi, candidates, out);
         // Calls that send to a known host: the host is in an argument, or in a variable passed as one.

@@ -433,6 +433,31 @@ class Extractor {
     out_.facts.push_back(std::move(f));
   }
 
+  // The name an unaliased Go import binds, as Go's own tools assume it
+  // (golang.org/x/tools ImportPathToAssumedName): the last element, or the
+  // one before a /vN suffix, without a "go-" prefix, cut at the first
+  // character that cannot be in an identifier. "github.com/posthog/posthog-go"
+  // -> posthog, "github.com/stripe/stripe-go/v82" -> stripe,
+  // "github.com/sashabaranov/go-openai" -> openai, "gopkg.in/yaml.v3" -> yaml.
+  static std::string go_assumed_name(std::string_view path) {
+    auto base_of = [](std::string_view p) {
+      auto i = p.rfind('/');
+      return i == std::string_view::npos ? p : p.substr(i + 1);
+    };
+    std::string_view base = base_of(path);
+    if (base.size() > 1 && base[0] == 'v' &&
+        std::all_of(base.begin() + 1, base.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      auto i = path.rfind('/');
+      if (i != std::string_view::npos) base = base_of(path.substr(0, i));
+    }
+    if (starts_with(base, "go-")) base.remove_prefix(3);
+    std::size_t n = 0;
+    while (n < base.size() && (std::isalnum(static_cast<unsigned char>(base[n])) || base[n] == '_' ||
+                               static_cast<unsigned char>(base[n]) >= 0x80))
+      ++n;
+    return std::string(base.substr(0, n));
+  }
+
   static std::string last_segment(std::string_view p) {
     auto i = p.find_last_of("./\\");
     return std::string(i == std::string_view::npos ? p : p.substr(i + 1));
@@ -502,15 +527,7 @@ class Extractor {
         TSNode name = field(n, "name");
         std::string bind;
         if (!ts_node_is_null(name)) bind = std::string(text(name));
-        else {
-          std::string s = path;
-          // "github.com/x/y/v76" binds "y"
-          auto slash = s.rfind('/');
-          if (slash != std::string::npos && s.size() > slash + 2 && s[slash + 1] == 'v' &&
-              std::isdigit(static_cast<unsigned char>(s[slash + 2])))
-            s.erase(slash);
-          bind = last_segment(s);
-        }
+        else bind = go_assumed_name(path);
         if (bind == "_" || bind == ".") bind.clear();
         import(n, path, bind);
         return;

@@ -129,6 +129,23 @@ rules:
   CHECK(rule_ids(lib, lib.detect(js)) == "hb.notify");
 }
 
+TEST_CASE("a rule may name a call by module path or by the package's usual name") {
+  auto lib = compile(R"(
+rules:
+  - id: by.module
+    kind: third-party-api
+    match: {calls: [github.com/stripe/stripe-go.NewClient.V1Customers.Create]}
+  - id: by.name
+    kind: third-party-api
+    match: {calls: [stripe.NewClient.V1Customers.Create]}
+)");
+  // Go: import "github.com/stripe/stripe-go/v82"; sc := stripe.NewClient(key); sc.V1Customers.Create(...)
+  auto pf = file(Language::Go, {fact(FactKind::Import, 1, "github.com/stripe/stripe-go/v82", "stripe"),
+                                fact(FactKind::Bind, 2, "", "sc", {expr("stripe.NewClient(key)")}),
+                                fact(FactKind::Call, 3, "sc.V1Customers.Create")});
+  CHECK(rule_ids(lib, lib.detect(pf)) == "by.module by.name");
+}
+
 TEST_CASE("objects made by a call keep what they stand for") {
   auto lib = compile(kRules);
   Fact imp = fact(FactKind::Import, 1, "openai", "OpenAI");

@@ -123,6 +123,10 @@ import (
 	"net/http"
 	st "github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/customer"
+	"github.com/posthog/posthog-go"
+	"github.com/sashabaranov/go-openai"
+	"gopkg.in/yaml.v3"
+	"github.com/getsentry/sentry-go/v2"
 )
 type User struct { Email string }
 func f(w http.ResponseWriter, u User) {
@@ -136,6 +140,11 @@ func f(w http.ResponseWriter, u User) {
   CHECK(find_fact(p, FactKind::Import, "net/http")->name == "http");
   CHECK(find_fact(p, FactKind::Import, "github.com/stripe/stripe-go/v76")->name == "st");
   CHECK(find_fact(p, FactKind::Import, "github.com/stripe/stripe-go/v76/customer")->name == "customer");
+  // Unaliased imports bind the name Go's tools assume for the package.
+  CHECK(find_fact(p, FactKind::Import, "github.com/posthog/posthog-go")->name == "posthog");
+  CHECK(find_fact(p, FactKind::Import, "github.com/sashabaranov/go-openai")->name == "openai");
+  CHECK(find_fact(p, FactKind::Import, "gopkg.in/yaml.v3")->name == "yaml");
+  CHECK(find_fact(p, FactKind::Import, "github.com/getsentry/sentry-go/v2")->name == "sentry");
   CHECK(find_fact(p, FactKind::Field, "Email"));
   const Fact* sc = find_fact(p, FactKind::Call, "http.SetCookie");
   REQUIRE(sc);
