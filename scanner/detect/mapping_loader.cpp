@@ -13,7 +13,25 @@
 #include "scanner/core/text.h"
 
 namespace ps {
+
 namespace {
+
+// "A::B->c" and PHP namespaces "A\\B" -> "A.B.c"; wildcards and module paths untouched.
+std::string dotted_path(std::string_view p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    bool scope = p[i] == ':' && i + 1 < p.size() && p[i + 1] == ':';
+    bool arrow = p[i] == '-' && i + 1 < p.size() && p[i + 1] == '>';
+    if (scope || arrow) {
+      out.push_back('.');
+      ++i;
+    } else {
+      out.push_back(p[i] == '\\' ? '.' : p[i]);
+    }
+  }
+  out.erase(0, out.find_first_not_of('.'));  // a leading PHP namespace separator
+  return out;
+}
 
 constexpr std::uint64_t kMaxMappingBytes = 4u << 20;
 
@@ -161,6 +179,11 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
     }
   }
   for (auto& h : rule.hosts) h = to_lower(h);
+  // Code paths are normalised with '.' (`Segment::Analytics.track`,
+  // `$client->send`, `Stripe\\Customer`); patterns written the language's
+  // way are normalised the same, or they could never match.
+  for (auto* list : {&rule.calls, &rule.assigns, &rule.reads, &rule.fields})
+    for (auto& p : *list) p = dotted_path(p);
   if (auto q = m["query"]) {
     if (!q.IsMap()) { c.error(q, "'query' maps a language to a tree-sitter query"); return false; }
     for (const auto& kv : q) {

@@ -99,3 +99,19 @@ TEST_CASE("methods is shorthand for any-receiver calls") {
   REQUIRE(rules.size() == 1);
   CHECK(rules[0].calls == std::vector<std::string>{"console.log", "*.logger.info", "*.logger.warn", "*.this.log.info", "*.this.log.warn"});
 }
+
+TEST_CASE("patterns written with ::, -> or PHP namespaces are normalised like code paths") {
+  Diagnostics d;
+  auto rules = load(R"(rules:
+  - id: sdk
+    kind: analytics-sdk
+    match:
+      calls: ['Segment::Analytics.track', '$client->send', '\Stripe\Customer::create', '@sentry/react-native.setUser', '*.logger.info']
+      assigns: ['$_SESSION->user']
+)", d);
+  REQUIRE(d.empty());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].calls == std::vector<std::string>{"Segment.Analytics.track", "$client.send", "Stripe.Customer.create",
+                                                   "@sentry/react-native.setUser", "*.logger.info"});
+  CHECK(rules[0].assigns == std::vector<std::string>{"$_SESSION.user"});
+}
