@@ -56,11 +56,18 @@ std::string strip_go_version(std::string m) {
 }
 
 // The callee of a call expression's text: "new Mixpanel(token)" -> "Mixpanel",
-// "Analytics.init(k)" -> "Analytics.init"; "" when the text is not a call.
+// "Analytics.init(k)" -> "Analytics.init", "try await S3Client()" ->
+// "S3Client"; "" when the text is not a call.
 std::string callee_of_call_text(std::string_view text) {
   text = trim(text);
-  if (starts_with(text, "new ")) text.remove_prefix(4);
-  if (starts_with(text, "await ")) text.remove_prefix(6);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view kw : {"new ", "await ", "try ", "try? ", "try! "})
+      if (starts_with(text, kw)) {
+        text = trim(text.substr(kw.size()));
+        stripped = true;
+      }
+  }
   auto paren = text.find('(');
   if (paren == std::string_view::npos || paren == 0) return {};
   return normalize_path(text.substr(0, paren));

@@ -157,6 +157,13 @@ TEST_CASE("objects made by a call keep what they stand for") {
   // The same code in JavaScript is not matched by a Python-only rule.
   pf.file.language = Language::JavaScript;
   CHECK(lib.detect(pf).empty());
+  // Keywords before the call do not hide it: `client = await OpenAI()`, Swift's `try await`.
+  for (const char* value : {"await OpenAI(api_key=key)", "try await OpenAI(api_key=key)", "try! OpenAI()"}) {
+    CAPTURE(value);
+    auto py = file(Language::Python, {imp, fact(FactKind::Bind, 2, "", "client", {expr(value)}),
+                                      fact(FactKind::Call, 3, "client.chat.completions.create", "", {expr("messages=msgs", {"msgs"})})});
+    CHECK(rule_ids(lib, lib.detect(py)) == "openai.chat");
+  }
 }
 
 TEST_CASE("a host in a call's argument or in a variable passed to it makes the call the point") {
