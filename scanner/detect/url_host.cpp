@@ -23,6 +23,12 @@ std::vector<std::string> hosts_in_string(std::string_view s) {
     } else if (b != 0) {
       continue;
     }
+    // Userinfo before the host: "https://KEY@o1.ingest.sentry.io/2", "https://user:pw@host".
+    std::size_t authority_end = start;
+    while (authority_end < s.size() && s[authority_end] != '/' && s[authority_end] != '?' && s[authority_end] != '#' &&
+           !std::isspace(static_cast<unsigned char>(s[authority_end])) && s[authority_end] != '"' && s[authority_end] != '\'')
+      ++authority_end;
+    if (auto at = s.substr(start, authority_end - start).rfind('@'); at != std::string_view::npos) start += at + 1;
     std::size_t e = start;
     while (e < s.size() && (std::isalnum(static_cast<unsigned char>(s[e])) || s[e] == '.' || s[e] == '-')) ++e;
     std::string host = to_lower(s.substr(start, e - start));

@@ -15,6 +15,12 @@ TEST_CASE("hosts come from absolute and protocol-relative URLs only") {
   CHECK(hosts_in_string("http://localhost:3000/x").empty());
 }
 
+TEST_CASE("userinfo before the host is skipped; an @ in the path is not userinfo") {
+  CHECK(hosts_in_string("https://abc123@o42.ingest.sentry.io/7") == std::vector<std::string>{"o42.ingest.sentry.io"});
+  CHECK(hosts_in_string("https://user:secret@db.example-corp.com:5432/x") == std::vector<std::string>{"db.example-corp.com"});
+  CHECK(hosts_in_string("https://api.mailgun.net/v3/lists/team@acme.io/members") == std::vector<std::string>{"api.mailgun.net"});
+}
+
 TEST_CASE("local, private and example hosts are recognised") {
   CHECK(is_local_or_example_host("localhost"));
   CHECK(is_local_or_example_host("api.example.com"));
