@@ -333,11 +333,18 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
       case FactKind::Import: {
         aliases.import(f);
         RuleIds hits;
-        lookup(idx.imports, f.path, hits);
-        std::string unversioned = strip_go_version(f.path);
-        if (unversioned != f.path) lookup(idx.imports, unversioned, hits);
-        for (const auto& [prefix, r] : idx.import_prefixes)
-          if (starts_with(f.path, prefix)) hits.push_back(r);
+        // `from google.cloud import storage` imports the module google.cloud.storage
+        // (or a name in google.cloud: both spellings are looked up).
+        const std::string member = f.imported.empty() || f.imported == "*" || f.imported == "default" ? std::string()
+                                                                                                : f.path + "." + f.imported;
+        for (const std::string* path : {&f.path, &member}) {
+          if (path->empty()) continue;
+          lookup(idx.imports, *path, hits);
+          std::string unversioned = strip_go_version(*path);
+          if (unversioned != *path) lookup(idx.imports, unversioned, hits);
+          for (const auto& [prefix, r] : idx.import_prefixes)
+            if (starts_with(*path, prefix)) hits.push_back(r);
+        }
         dedupe(hits);
         for (auto r : hits) emit(r, fi, f.loc, f.path, "", {}, nullptr);
         break;
