@@ -95,6 +95,8 @@ class Extractor {
   std::string path_of(TSNode n) const {
     auto t = text(n);
     if (t.size() > kMaxPathText) return {};
+    // `new OpenAI().chat.completions.create`: the object made, then its members.
+    if (starts_with(t, "new ")) t.remove_prefix(4);
     return normalize_path(t);
   }
   // A string literal's content without quotes, prefixes or sigils.

@@ -54,6 +54,16 @@ new Stripe(key);
   CHECK(find_fact(p, FactKind::String, "signup"));
 }
 
+TEST_CASE("a call on an object made in place has the constructor's path") {
+  auto js = parse_snippet(Language::JavaScript, "a.js", "new OpenAI().chat.completions.create({ messages });\n");
+  INFO(dump(js));
+  CHECK(find_fact(js, FactKind::Call, "OpenAI.chat.completions.create"));
+  auto java = parse_snippet(Language::Java, "A.java",
+                            "class A { void f(String email) { new UserData().setEmail(email); } }\n");
+  INFO(dump(java));
+  CHECK(find_fact(java, FactKind::Call, "UserData.setEmail"));
+}
+
 TEST_CASE("typescript and tsx: class fields, interface properties, optional chaining, JSX attributes") {
   auto ts = parse_snippet(Language::TypeScript, "a.ts", R"(interface User { email: string; phone?: string }
 class Repo { private token: string = ''; save(u: User) { this.client?.users.create({ data: { email: u.email } }); } }
