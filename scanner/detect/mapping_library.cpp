@@ -110,8 +110,16 @@ class Aliases {
   }
   void bind(const Fact& f) {
     if (f.args.empty()) return;
-    std::string callee = callee_of_call_text(f.args[0].text);
+    const Expr& value = f.args[0];
+    std::string callee = callee_of_call_text(value.text);
     if (callee.empty()) {
+      // Destructuring: `const { trackEvent } = Plausible(opts)` binds
+      // trackEvent to Plausible.trackEvent (the parse stage writes the
+      // member path as the value's one name).
+      if (value.text == f.name && value.names.size() == 1 && value.names[0] != f.name) {
+        map_[f.name] = Target{resolve(value.names[0], Form::Full), resolve(value.names[0], Form::Local)};
+        return;
+      }
       map_.erase(f.name);
       return;
     }
