@@ -38,22 +38,20 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
   std::atomic<std::size_t> done{0};
   auto scan_one = [&](std::size_t i) {
     auto t0 = std::chrono::steady_clock::now();
-    if (!opts.cache) {
-      results[i] = scan_parsed_file(parsers.parse(files[i]), library, classifier);
+    Diagnostics read_diags;
+    auto text = read_source(files[i], opts.parse.max_bytes, read_diags);
+    const FileScan* hit = nullptr;
+    if (text && opts.cache) {
+      hashes[i] = content_hash(*text);
+      hit = opts.cache->find(files[i].rel, hashes[i]);
+    }
+    if (!text) {
+      results[i].diags = std::move(read_diags);
+    } else if (hit) {
+      results[i] = *hit;
+      cached[i] = 1;
     } else {
-      Diagnostics read_diags;
-      auto text = read_source(files[i], opts.parse.max_bytes, read_diags);
-      if (!text) {
-        results[i].diags = std::move(read_diags);
-      } else {
-        hashes[i] = content_hash(*text);
-        if (const FileScan* hit = opts.cache->find(files[i].rel, hashes[i])) {
-          results[i] = *hit;
-          cached[i] = 1;
-        } else {
-          results[i] = scan_parsed_file(parsers.parse_text(files[i], std::move(*text)), library, classifier);
-        }
-      }
+      results[i] = scan_parsed_file(parsers.parse_text(files[i], std::move(*text)), library, classifier);
     }
     results[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (cached[i]) results[i].parse_seconds = results[i].seconds;

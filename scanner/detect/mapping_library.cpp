@@ -117,14 +117,23 @@ class Aliases {
       // trackEvent to Plausible.trackEvent (the parse stage writes the
       // member path as the value's one name).
       if (value.text == f.name && value.names.size() == 1 && value.names[0] != f.name) {
-        map_[f.name] = Target{resolve(value.names[0], Form::Full), resolve(value.names[0], Form::Local)};
+        map_[f.name] = target_of(value.names[0]);
         return;
       }
       map_.erase(f.name);
       return;
     }
-    Target t{resolve(callee, Form::Full), resolve(callee, Form::Local)};
-    map_[f.name] = std::move(t);
+    map_[f.name] = target_of(callee);
+  }
+  // A path as written, then as resolved through the aliases in each form
+  // (distinct spellings only).
+  std::vector<std::string> spellings(const std::string& path) const {
+    std::vector<std::string> out{path};
+    for (Form form : {Form::Full, Form::Local}) {
+      std::string r = resolve(path, form);
+      if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
+    }
+    return out;
   }
   // Rewrites the first segment through the alias chain, each alias at most
   // once: `from honeybadger import honeybadger` maps honeybadger to
@@ -148,17 +157,14 @@ class Aliases {
   struct Target {
     std::string full, local;
   };
+  Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
   std::unordered_map<std::string, Target> map_;
 };
 
 // Rules whose pattern matches a path as written or as its aliases resolve it.
 RuleIds find_resolved(const PathIndex& index, const std::string& path, const Aliases& aliases) {
   RuleIds hits;
-  index.find(path, hits);
-  std::string resolved = aliases.resolve(path);
-  if (resolved != path) index.find(resolved, hits);
-  std::string local = aliases.resolve(path, Aliases::Form::Local);
-  if (local != path && local != resolved) index.find(local, hits);
+  for (const auto& p : aliases.spellings(path)) index.find(p, hits);
   dedupe(hits);
   return hits;
 }
@@ -358,11 +364,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         break;
       }
       case FactKind::Call: {
-        std::vector<std::string> candidates{f.path};
-        std::string resolved = aliases.resolve(f.path);
-        if (resolved != f.path) candidates.push_back(resolved);
-        std::string local = aliases.resolve(f.path, Aliases::Form::Local);
-        if (local != f.path && local != resolved) candidates.push_back(local);
+        std::vector<std::string> candidates = aliases.spellings(f.path);
         if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
         match_call(idx, facts, fi, candidates, out);
         // Calls that send to a known host: the host is in an argument, or in a variable passed as one.
