@@ -5,6 +5,7 @@
 // cost of the mapping library does not grow with the number of rules.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ps {
@@ -62,5 +63,12 @@ struct FileFacts {
 // whitespace and a leading "this."/"self."/"$this->" are kept as written
 // except for whitespace. Returns "" for text that is not a path.
 std::string normalize_path(std::string_view text);
+
+// The first and last segments of a dotted path ("a" and "c" of "a.b.c").
+inline std::string_view first_segment(std::string_view path) { return path.substr(0, path.find('.')); }
+inline std::string_view last_segment(std::string_view path) {
+  auto i = path.rfind('.');
+  return i == std::string_view::npos ? path : path.substr(i + 1);
+}
 
 }  // namespace ps

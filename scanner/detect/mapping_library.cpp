@@ -13,7 +13,8 @@
 
 #include "scanner/core/text.h"
 #include "scanner/detect/duration_value.h"
-#include "scanner/detect/path_index.h"
+#include "scanner/core/aliases.h"
+#include "scanner/core/path_index.h"
 #include "scanner/detect/raw_query.h"
 #include "scanner/detect/url_host.h"
 
@@ -45,34 +46,6 @@ void dedupe(RuleIds& ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
-// Go module paths carry a major version ("github.com/x/y/v76"): drop it so
-// one pattern covers every version.
-std::string strip_go_version(std::string m) {
-  auto slash = m.rfind("/v");
-  if (slash != std::string::npos && slash + 2 < m.size() &&
-      std::all_of(m.begin() + static_cast<long>(slash) + 2, m.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    m.erase(slash);
-  return m;
-}
-
-// The callee of a call expression's text: "new Mixpanel(token)" -> "Mixpanel",
-// "Analytics.init(k)" -> "Analytics.init", "try await S3Client()" ->
-// "S3Client"; "" when the text is not a call.
-std::string callee_of_call_text(std::string_view text) {
-  text = trim(text);
-  for (bool stripped = true; stripped;) {
-    stripped = false;
-    for (std::string_view kw : {"new ", "await ", "try ", "try? ", "try! "})
-      if (starts_with(text, kw)) {
-        text = trim(text.substr(kw.size()));
-        stripped = true;
-      }
-  }
-  auto paren = text.find('(');
-  if (paren == std::string_view::npos || paren == 0) return {};
-  return normalize_path(text.substr(0, paren));
-}
-
 // The identifiers inside a literal (SQL, a template): "DELETE FROM messages
 // WHERE last_activity < $1" -> names {delete, from, messages, where, last_activity}.
 Expr words_of(std::string_view literal) {
@@ -87,79 +60,6 @@ Expr words_of(std::string_view literal) {
   if (!word.empty() && e.names.size() < 64) e.names.push_back(word);
   return e;
 }
-
-std::string first_segment(std::string_view path) { return std::string(path.substr(0, path.find('.'))); }
-
-// Local names bound to modules or to objects made by a call, so that
-// `import mp from 'mixpanel-browser'; mp.track()` and
-// `client = OpenAI(); client.chat.completions.create()` resolve to the
-// module's names.
-class Aliases {
- public:
-  // Two spellings of what a name stands for: `full` expands imports to the
-  // module ("github.com/stripe/stripe-go.NewClient"), `local` keeps the
-  // imported names as the code wrote them ("stripe.NewClient"), so a rule
-  // may use either the module path or the package's usual name.
-  enum class Form { Full, Local };
-
-  void import(const Fact& f) {
-    if (f.name.empty()) return;
-    std::string base = strip_go_version(f.path);
-    if (!f.imported.empty() && f.imported != "*" && f.imported != "default") base += "." + f.imported;
-    map_[f.name] = Target{std::move(base), f.name};
-  }
-  void bind(const Fact& f) {
-    if (f.args.empty()) return;
-    const Expr& value = f.args[0];
-    std::string callee = callee_of_call_text(value.text);
-    if (callee.empty()) {
-      // Destructuring: `const { trackEvent } = Plausible(opts)` binds
-      // trackEvent to Plausible.trackEvent (the parse stage writes the
-      // member path as the value's one name).
-      if (value.text == f.name && value.names.size() == 1 && value.names[0] != f.name) {
-        map_[f.name] = target_of(value.names[0]);
-        return;
-      }
-      map_.erase(f.name);
-      return;
-    }
-    map_[f.name] = target_of(callee);
-  }
-  // A path as written, then as resolved through the aliases in each form
-  // (distinct spellings only).
-  std::vector<std::string> spellings(const std::string& path) const {
-    std::vector<std::string> out{path};
-    for (Form form : {Form::Full, Form::Local}) {
-      std::string r = resolve(path, form);
-      if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
-    }
-    return out;
-  }
-  // Rewrites the first segment through the alias chain, each alias at most
-  // once: `from honeybadger import honeybadger` maps honeybadger to
-  // honeybadger.honeybadger, which must not be expanded again.
-  std::string resolve(std::string_view path, Form form = Form::Full) const {
-    std::string cur(path);
-    std::vector<const std::string*> used;
-    for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
-      auto it = map_.find(first_segment(cur));
-      if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
-      used.push_back(&it->first);
-      std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
-      std::string next = (form == Form::Full ? it->second.full : it->second.local) + rest;
-      if (next == cur) break;
-      cur = std::move(next);
-    }
-    return cur;
-  }
-
- private:
-  struct Target {
-    std::string full, local;
-  };
-  Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
-  std::unordered_map<std::string, Target> map_;
-};
 
 // Rules whose pattern matches a path as written or as its aliases resolve it.
 RuleIds find_resolved(const PathIndex& index, const std::string& path, const Aliases& aliases) {
@@ -211,7 +111,9 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
       arg_regex_[r].push_back(std::move(re));
     }
   by_language_.resize(kLanguageCount);
+  auto interest = std::make_shared<FactInterest>();
   for (Language lang : kAllLanguages) {
+    auto& wants = interest->by_language[static_cast<std::size_t>(lang)];
     auto idx = std::make_unique<LanguageIndex>();
     RE2::Options opts;
     opts.set_log_errors(false);
@@ -224,9 +126,15 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
         if (!m.empty() && m.back() == '*') idx->import_prefixes.emplace_back(m.substr(0, m.size() - 1), r);
         else add(idx->imports, m, r);
       }
-      for (const auto& c : rule.calls) idx->calls.add(c, r);
+      for (const auto& c : rule.calls) {
+        idx->calls.add(c, r);
+        wants.calls.add(c, r);
+      }
       for (const auto& a : rule.assigns) idx->assigns.add(a, r);
-      for (const auto& rd : rule.reads) idx->reads.add(rd, r);
+      for (const auto& rd : rule.reads) {
+        idx->reads.add(rd, r);
+        wants.reads.add(rd, r);
+      }
       for (const auto& f : rule.fields) idx->fields.add(f, r);
       for (const auto& b : rule.binds) add(idx->binds, b, r);
       for (const auto& h : rule.hosts) {
@@ -253,6 +161,7 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
     if (!queries.empty()) idx->query = RawQuery::compile(lang, queries, rules_, diags);
     by_language_[static_cast<std::size_t>(lang)] = std::move(idx);
   }
+  interest_ = std::move(interest);
 }
 
 MappingLibrary::~MappingLibrary() = default;

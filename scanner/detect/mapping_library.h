@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scanner/core/diagnostic.h"
+#include "scanner/core/fact_interest.h"
 #include "scanner/detect/detection.h"
 #include "scanner/detect/rule.h"
 #include "scanner/parse/parse.h"
@@ -29,6 +30,8 @@ class MappingLibrary {
   const std::vector<Rule>& rules() const { return rules_; }
   // Thread-safe; detections in source order.
   std::vector<Detection> detect(const ParsedFile& file) const;
+  // What the parse stage must summarise for these rules (ParseOptions::interest).
+  std::shared_ptr<const FactInterest> interest() const { return interest_; }
 
  private:
   struct LanguageIndex;
@@ -39,6 +42,7 @@ class MappingLibrary {
   std::vector<Rule> rules_;
   std::vector<std::vector<std::unique_ptr<re2::RE2>>> arg_regex_;  // by rule
   std::vector<std::unique_ptr<LanguageIndex>> by_language_;  // indexed by Language
+  std::shared_ptr<const FactInterest> interest_;
 };
 
 }  // namespace ps

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "scanner/detect/path_index.h"
+#include "scanner/core/path_index.h"
 
 using namespace ps;
 
@@ -42,4 +42,28 @@ TEST_CASE("long chained paths still match their last and first segments") {
   out.clear();
   idx.find(chain + ".logger.info", out);
   CHECK(std::find(out.begin(), out.end(), 1u) != out.end());
+}
+
+TEST_CASE("matches agrees with find") {
+  PathIndex idx;
+  idx.add("analytics.track", 1);
+  idx.add("*.logger.info", 2);
+  idx.add("Sentry.*", 3);
+  for (std::string_view p : {"analytics.track", "window.analytics.track", "logger.info", "this.logger.info", "mylogger.info",
+                             "Sentry.init", "Sentry", "", "track", "a.b.c.d.e"})
+    CHECK_MESSAGE(idx.matches(p) == !hits(idx, p).empty(), p);
+  CHECK_FALSE(PathIndex().matches("a.b"));
+}
+
+TEST_CASE("a path is ruled out by its first and last segments") {
+  PathIndex idx;
+  idx.add("analytics.track", 1);
+  idx.add("*.logger.info", 2);
+  CHECK(idx.may_match_ends("x", "track"));
+  CHECK(idx.may_match_ends("x", "info"));
+  CHECK_FALSE(idx.may_match_ends("analytics", "page"));
+  CHECK_FALSE(idx.may_end_with("page"));
+  idx.add("Sentry.*", 3);
+  CHECK(idx.may_match_ends("Sentry", "anything"));
+  CHECK(idx.may_end_with("page"));  // any member of Sentry may end so
 }

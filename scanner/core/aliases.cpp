@@ -1,0 +1,107 @@
+#include "scanner/core/aliases.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scanner/core/text.h"
+
+namespace ps {
+
+std::string strip_go_version(std::string m) {
+  auto slash = m.rfind("/v");
+  if (slash != std::string::npos && slash + 2 < m.size() &&
+      std::all_of(m.begin() + static_cast<long>(slash) + 2, m.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    m.erase(slash);
+  return m;
+}
+
+std::string callee_of_call_text(std::string_view text) {
+  text = trim(text);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view kw : {"new ", "await ", "try ", "try? ", "try! "})
+      if (starts_with(text, kw)) {
+        text = trim(text.substr(kw.size()));
+        stripped = true;
+      }
+  }
+  auto paren = text.find('(');
+  if (paren == std::string_view::npos || paren == 0) return {};
+  return normalize_path(text.substr(0, paren));
+}
+
+void Aliases::import(const Fact& f) {
+  if (f.name.empty()) return;
+  std::string base = strip_go_version(f.path);
+  if (!f.imported.empty() && f.imported != "*" && f.imported != "default") base += "." + f.imported;
+  map_[f.name] = Target{std::move(base), f.name};
+}
+
+void Aliases::bind(const Fact& f) {
+  if (f.args.empty()) return;
+  const Expr& value = f.args[0];
+  std::string callee = callee_of_call_text(value.text);
+  if (callee.empty()) {
+    // Destructuring: `const { trackEvent } = Plausible(opts)` binds
+    // trackEvent to Plausible.trackEvent (the parse stage writes the
+    // member path as the value's one name).
+    if (value.text == f.name && value.names.size() == 1 && value.names[0] != f.name) {
+      map_[f.name] = target_of(value.names[0]);
+      return;
+    }
+    if (auto it = map_.find(f.name); it != map_.end()) map_.erase(it);
+    return;
+  }
+  map_[f.name] = target_of(callee);
+}
+
+bool Aliases::aliased(std::string_view path) const { return !map_.empty() && map_.count(first_segment(path)) > 0; }
+
+std::vector<std::string> Aliases::spellings(const std::string& path) const {
+  std::vector<std::string> out{path};
+  if (!aliased(path)) return out;  // the common case: nothing to resolve
+  for (Form form : {Form::Full, Form::Local}) {
+    std::string r = resolve(path, form);
+    if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string Aliases::resolve(std::string_view path, Form form) const {
+  std::string cur(path);
+  std::vector<const std::string*> used;
+  for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
+    auto it = map_.find(first_segment(cur));
+    if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
+    used.push_back(&it->first);
+    std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
+    std::string next = (form == Form::Full ? it->second.full : it->second.local) + rest;
+    if (next == cur) break;
+    cur = std::move(next);
+  }
+  return cur;
+}
+
+// Follows resolve() step by step: each step replaces the first segment by
+// an alias's target, so the last segment changes only while the path is a
+// single segment.
+std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
+  std::string_view first = first_segment(path), last = last_segment(path);
+  bool dotted = first.size() != path.size();
+  std::vector<const std::string*> used;
+  for (int depth = 0; depth < 8; ++depth) {
+    auto it = map_.find(first);
+    if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
+    used.push_back(&it->first);
+    const std::string& target = form == Form::Full ? it->second.full : it->second.local;
+    if (target == first) break;  // resolve() stops when nothing changes
+    if (!dotted) {
+      last = last_segment(target);
+      dotted = target.find('.') != std::string::npos;
+    }
+    first = first_segment(target);
+  }
+  return {first, last};
+}
+
+}  // namespace ps

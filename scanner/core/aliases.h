@@ -1,0 +1,63 @@
+#pragma once
+// Local names bound to modules or to objects made by a call, so that
+// `import mp from 'mixpanel-browser'; mp.track()` and
+// `client = OpenAI(); client.chat.completions.create()` resolve to the
+// module's names. Fed with a file's Import and Bind facts in source order;
+// the detect stage resolves call and member paths with it, and the parse
+// stage keeps the same state to know which calls a rule may match.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "scanner/core/facts.h"
+
+namespace ps {
+
+class Aliases {
+ public:
+  // Two spellings of what a name stands for: `full` expands imports to the
+  // module ("github.com/stripe/stripe-go.NewClient"), `local` keeps the
+  // imported names as the code wrote them ("stripe.NewClient"), so a rule
+  // may use either the module path or the package's usual name.
+  enum class Form { Full, Local };
+
+  void import(const Fact& f);
+  void bind(const Fact& f);
+  // Whether a path's first segment is an alias (the path resolves to
+  // something else).
+  bool aliased(std::string_view path) const;
+  // A path as written, then as resolved through the aliases in each form
+  // (distinct spellings only).
+  std::vector<std::string> spellings(const std::string& path) const;
+  // Rewrites the first segment through the alias chain, each alias at most
+  // once: `from honeybadger import honeybadger` maps honeybadger to
+  // honeybadger.honeybadger, which must not be expanded again.
+  std::string resolve(std::string_view path, Form form = Form::Full) const;
+  // The first and last segments of resolve(path, form), without building
+  // it (views into path or into the aliases).
+  std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form) const;
+
+ private:
+  struct Target {
+    std::string full, local;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
+  std::unordered_map<std::string, Target, Hash, std::equal_to<>> map_;
+};
+
+// Go module paths carry a major version ("github.com/x/y/v76"): drop it so
+// one pattern covers every version.
+std::string strip_go_version(std::string m);
+
+// The callee of a call expression's text: "new Mixpanel(token)" -> "Mixpanel",
+// "Analytics.init(k)" -> "Analytics.init", "try await S3Client()" ->
+// "S3Client"; "" when the text is not a call.
+std::string callee_of_call_text(std::string_view text);
+
+}  // namespace ps

@@ -1,0 +1,33 @@
+#pragma once
+// What the detect stage can use from a call's arguments, so the parse stage
+// summarises only those. Summarising every argument of every call was most
+// of the cost of fact extraction, and most calls (`e.push(t)`,
+// `Math.max(a, b)`) match no rule. Built from the mapping library
+// (MappingLibrary::interest); without it every call is summarised, as
+// `policyscan facts` shows.
+//
+// A call's arguments are summarised
+//   - at once when its path, as written or through the file's aliases, may
+//     match a call rule (`calls`), and
+//   - later, when the walk finds inside them something the detect stage
+//     reads out of any call: a string with "//" (a URL whose host may be a
+//     recipient), a variable bound to such a string, or a name a reads rule
+//     may match (`reads`: `req.ip`, `navigator.userAgent`).
+// Either way the summary is the one an eager walk would make, so the facts
+// the detect stage sees are the same wherever it looks.
+#include <array>
+
+#include "scanner/core/language.h"
+#include "scanner/core/path_index.h"
+
+namespace ps {
+
+struct FactInterest {
+  struct ForLanguage {
+    PathIndex calls;  // patterns of call rules
+    PathIndex reads;  // patterns of reads rules
+  };
+  std::array<ForLanguage, kLanguageCount> by_language;
+};
+
+}  // namespace ps

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include "scanner/core/aliases.h"
+
+using namespace ps;
+
+namespace {
+
+Fact import_fact(std::string path, std::string name, std::string imported = {}) {
+  Fact f;
+  f.kind = FactKind::Import;
+  f.path = std::move(path);
+  f.name = std::move(name);
+  f.imported = std::move(imported);
+  return f;
+}
+
+Fact bind_fact(std::string name, std::string value_text, std::vector<std::string> names = {}) {
+  Fact f;
+  f.kind = FactKind::Bind;
+  f.name = std::move(name);
+  Expr e;
+  e.text = std::move(value_text);
+  e.names = std::move(names);
+  f.args.push_back(std::move(e));
+  return f;
+}
+
+std::string first_of(const std::string& p) { return p.substr(0, p.find('.')); }
+std::string last_of(const std::string& p) { return p.substr(p.rfind('.') == std::string::npos ? 0 : p.rfind('.') + 1); }
+
+}  // namespace
+
+TEST_CASE("imports and calls bound to names resolve in both spellings") {
+  Aliases a;
+  a.import(import_fact("mixpanel-browser", "mp"));
+  a.bind(bind_fact("client", "new OpenAI({apiKey})"));
+  a.import(import_fact("github.com/stripe/stripe-go/v82", "stripe"));
+  CHECK(a.resolve("mp.track") == "mixpanel-browser.track");
+  CHECK(a.resolve("mp.track", Aliases::Form::Local) == "mp.track");
+  CHECK(a.resolve("client.chat.completions.create") == "OpenAI.chat.completions.create");
+  CHECK(a.resolve("stripe.NewClient") == "github.com/stripe/stripe-go.NewClient");
+  CHECK(a.spellings("mp.track") == std::vector<std::string>{"mp.track", "mixpanel-browser.track"});
+  CHECK(a.spellings("other.track") == std::vector<std::string>{"other.track"});
+  CHECK(a.aliased("client.x"));
+  CHECK_FALSE(a.aliased("clients.x"));
+  // Rebinding to something that is not a call drops the alias.
+  a.bind(bind_fact("client", "null"));
+  CHECK(a.resolve("client.chat") == "client.chat");
+}
+
+TEST_CASE("an alias expands once, and destructured names stand for the member") {
+  Aliases a;
+  a.import(import_fact("honeybadger", "honeybadger", "honeybadger"));
+  CHECK(a.resolve("honeybadger.notify") == "honeybadger.honeybadger.notify");
+  a.bind(bind_fact("trackPageview", "trackPageview", {"Plausible.trackPageview"}));
+  CHECK(a.resolve("trackPageview") == "Plausible.trackPageview");
+}
+
+TEST_CASE("resolved_ends are the ends of resolve") {
+  Aliases a;
+  a.import(import_fact("@sentry/node", "Sentry"));
+  a.import(import_fact("x", "t", "track"));        // t -> x.track
+  a.bind(bind_fact("n", "t()"));                   // n -> x.track
+  a.bind(bind_fact("e", "n()"));                   // e -> x.track (resolved when bound)
+  a.import(import_fact("honeybadger", "honeybadger", "honeybadger"));
+  a.bind(bind_fact("u", "u()"));                   // a self-alias
+  for (std::string p : {"Sentry.init", "t", "n", "e", "e.send", "honeybadger", "honeybadger.notify", "u", "u.x", "plain", "a.b.c"})
+    for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
+      std::string r = a.resolve(p, form);
+      auto [first, last] = a.resolved_ends(p, form);
+      CAPTURE(p);
+      CAPTURE(r);
+      CHECK(first == first_of(r));
+      CHECK(last == last_of(r));
+    }
+}
