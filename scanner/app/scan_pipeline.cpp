@@ -34,7 +34,9 @@ ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, cons
   std::vector<FileScan> results(files.size());
   std::vector<std::string> hashes(opts.cache ? files.size() : 0);
   std::vector<char> cached(files.size(), 0);
-  Parsers parsers(opts.parse);
+  ParseOptions popts = opts.parse;
+  if (!popts.interest) popts.interest = library.interest();  // summarise only what these rules can use
+  Parsers parsers(popts);
   std::atomic<std::size_t> done{0};
   auto scan_one = [&](std::size_t i) {
     auto t0 = std::chrono::steady_clock::now();

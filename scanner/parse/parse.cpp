@@ -91,7 +91,7 @@ ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
     std::call_once(clang_once_, [&] { clang_ = std::make_unique<ClangParser>(opts_); });
     clang_->parse(file, out.text, out);
   } else {
-    ts_->parse(file, out.text, out, opts_.file_timeout);
+    ts_->parse(file, out.text, out, opts_.file_timeout, opts_.interest.get());
     if (!out.tree) return out;  // cancelled or failed (reported): nothing was scanned
     if (!opts_.keep_tree) out.tree.reset();
   }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "scanner/core/diagnostic.h"
+#include "scanner/core/fact_interest.h"
 #include "scanner/core/facts.h"
 #include "scanner/core/source_file.h"
 
@@ -33,6 +34,9 @@ struct ParseOptions {
   std::uint64_t max_bytes = 4u << 20;              // larger files are skipped with a diagnostic
   bool keep_tree = true;                           // keep the tree-sitter tree for raw queries
   double file_timeout = 0;                         // seconds for one tree-sitter parse; 0 = no limit
+  // What the mapping library can use (MappingLibrary::interest): call
+  // arguments nothing can use are not summarised. Null: summarise all.
+  std::shared_ptr<const FactInterest> interest;
 };
 
 struct ParsedFile {

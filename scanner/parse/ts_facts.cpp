@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "scanner/core/aliases.h"
 #include "scanner/core/text.h"
 #include "scanner/parse/ts_grammar_roles.h"
 
@@ -29,7 +31,9 @@ constexpr uint32_t kInlineFunctionBytes = 256;
 
 class Extractor {
  public:
-  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types) : g_(g), text_(text), node_types_(node_types) {
+  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types, const FactInterest* interest)
+      : g_(g), text_(text), node_types_(node_types),
+        wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr) {
     if (node_types_) node_types_->assign(g_.roles.size(), false);
   }
 
@@ -68,6 +72,83 @@ class Extractor {
   std::vector<bool>* node_types_;
   FileFacts out_;
 
+  // ---- what to summarise (scanner/core/fact_interest.h) ----------------------
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // A Call or Return fact whose arguments are not summarised yet, open while
+  // the walk is inside its node (which ends at byte `end`).
+  struct Pending {
+    std::uint32_t fact;
+    std::uint32_t end;
+    TSNode node;  // the call's arguments, or the returned value
+  };
+  const FactInterest::ForLanguage* wants_;  // null: summarise every call at once
+  Aliases aliases_;  // the detect stage's aliases at this point of the file (same facts, same order)
+  std::unordered_set<std::string, Hash, std::equal_to<>> host_vars_;  // variables bound to a string with "//"
+  std::vector<Pending> pending_;  // innermost last
+
+  void emit(Fact f) {
+    if (wants_) {
+      if (f.kind == FactKind::Import) aliases_.import(f);
+      if (f.kind == FactKind::Bind) {
+        aliases_.bind(f);
+        if (!f.args.empty())
+          for (const auto& s : f.args[0].strings)
+            if (s.find("//") != std::string::npos) { host_vars_.emplace(f.name); break; }
+      }
+    }
+    out_.facts.push_back(std::move(f));
+  }
+
+  // Whether a path as written or through the file's aliases may match a pattern.
+  bool may_match(const PathIndex& patterns, std::string_view path) const {
+    if (patterns.empty() || path.empty()) return false;
+    if (patterns.matches(path)) return true;
+    if (!aliases_.aliased(path)) return false;
+    for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
+      auto [first, last] = aliases_.resolved_ends(path, form);
+      if (patterns.may_match_ends(first, last) && patterns.matches(aliases_.resolve(path, form))) return true;
+    }
+    return false;
+  }
+
+  // A name read inside open calls: when the detect stage may use it (a
+  // reads rule, a variable holding a URL), their arguments are summarised.
+  // (The aliases are those at the name, not at each call: a rebinding
+  // between the two is the one way this can differ from an eager walk.)
+  void note_name(std::string_view name) {
+    if (pending_.empty() || name.empty()) return;
+    if (host_vars_.count(name) || may_match(wants_->reads, name)) summarise_pending();
+  }
+
+  // A member path's last segment is its text's last word, whatever aliases
+  // do to its first: most members are ruled out without building the path.
+  void note_member(TSNode n) {
+    std::string_view t = text(n);
+    std::size_t i = t.size();
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80; };
+    while (i > 0 && word(t[i - 1])) --i;
+    bool dotted = i > 0 && i < t.size() && (t[i - 1] == '.' || t[i - 1] == '>' || t[i - 1] == ':');
+    if (dotted && !wants_->reads.may_end_with(t.substr(i))) return;
+    note_name(path_of(n));
+  }
+
+  void summarise_pending() {
+    for (const auto& p : pending_) {
+      Fact& f = out_.facts[p.fact];
+      if (f.kind == FactKind::Return) f.args.push_back(expr(p.node));
+      else add_args(p.node, f);
+    }
+    pending_.clear();
+  }
+
+  void leave_pending(TSNode n) {
+    uint32_t start = ts_node_start_byte(n);
+    while (!pending_.empty() && start >= pending_.back().end) pending_.pop_back();
+  }
+
   // ---- small accessors ------------------------------------------------------
   std::string_view text(TSNode n) const {
     if (ts_node_is_null(n)) return {};
@@ -76,7 +157,11 @@ class Extractor {
     return text_.substr(b, e - b);
   }
   static bool is(TSNode n, const char* t) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), t) == 0; }
-  TSNode field(TSNode n, const char* name) const { return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name))); }
+  using F = FieldName;
+  TSNode field(TSNode n, F f) const {
+    TSFieldId id = g_.field_ids[static_cast<std::size_t>(f)];
+    return id == 0 || ts_node_is_null(n) ? TSNode{} : ts_node_child_by_field_id(n, id);
+  }
   static Loc loc(TSNode n) {
     TSPoint p = ts_node_start_point(n);
     return Loc{p.row + 1, p.column + 1};
@@ -128,9 +213,9 @@ class Extractor {
 
   // Key and value nodes of a Pair-role node, per grammar.
   bool pair_parts(TSNode n, TSNode& key, TSNode& value) const {
-    key = field(n, "key");
-    value = field(n, "value");
-    if (ts_node_is_null(key)) key = field(n, "name");  // python keyword_argument, swift value_argument, c# argument
+    key = field(n, F::key);
+    value = field(n, F::value);
+    if (ts_node_is_null(key)) key = field(n, F::name);  // python keyword_argument, swift value_argument, c# argument
     if (!ts_node_is_null(key) && !ts_node_is_null(value)) return true;
     uint32_t c = ts_node_named_child_count(n);
     if (c == 2) {  // kotlin value_argument (name = value), php 'k' => v, jsx attribute
@@ -234,7 +319,7 @@ class Extractor {
             }
             TSNode args = args_of(x);
             if (!ts_node_is_null(args)) work.push_back(args);
-            TSNode init = field(x, "initializer");  // C#: new CookieOptions { MaxAge = ... }
+            TSNode init = field(x, F::initializer);  // C#: new CookieOptions { MaxAge = ... }
             if (!ts_node_is_null(init)) work.push_back(init);
             return false;
           }
@@ -258,7 +343,7 @@ class Extractor {
                    a = ts_node_next_named_sibling(a)) {
                 if (e.fields.size() >= 64) break;
                 if (!is(a, "assignment_expression")) continue;
-                TSNode l = field(a, "left"), r = field(a, "right");
+                TSNode l = field(a, F::left), r = field(a, F::right);
                 if (ts_node_is_null(l) || ts_node_is_null(r)) continue;
                 Field f{std::string(text(l)), collapse_ws(text(r), 240), {}};
                 value_names(r, f.names, 64);
@@ -297,27 +382,27 @@ class Extractor {
       case Language::JavaScript:
       case Language::TypeScript:
       case Language::Tsx: {
-        TSNode f = field(call, "function");
-        return ts_node_is_null(f) ? field(call, "constructor") : f;
+        TSNode f = field(call, F::function);
+        return ts_node_is_null(f) ? field(call, F::constructor) : f;
       }
       case Language::Python:
       case Language::Go:
       case Language::CSharp: {
-        TSNode f = field(call, "function");
-        return ts_node_is_null(f) ? field(call, "type") : f;
+        TSNode f = field(call, F::function);
+        return ts_node_is_null(f) ? field(call, F::type) : f;
       }
       case Language::Php: {
-        TSNode f = field(call, "function");
+        TSNode f = field(call, F::function);
         if (!ts_node_is_null(f)) return f;
         if (g_.constructs(call)) return ts_node_named_child(call, 0);
         return TSNode{};  // member/scoped calls: see call_path
       }
       case Language::Java:
-        return g_.constructs(call) ? field(call, "type") : field(call, "name");
+        return g_.constructs(call) ? field(call, F::type) : field(call, F::name);
       case Language::Kotlin:
       case Language::Swift:
         return ts_node_named_child_count(call) > 0 ? ts_node_named_child(call, 0) : TSNode{};
-      case Language::Ruby: return field(call, "method");
+      case Language::Ruby: return field(call, F::method);
       case Language::C:
       case Language::Cpp: break;
     }
@@ -334,13 +419,13 @@ class Extractor {
     };
     switch (g_.language) {
       case Language::Java:
-        if (!g_.constructs(call)) return join(field(call, "object"), field(call, "name"));
+        if (!g_.constructs(call)) return join(field(call, F::object), field(call, F::name));
         break;
       case Language::Ruby:
-        return join(field(call, "receiver"), field(call, "method"));
+        return join(field(call, F::receiver), field(call, F::method));
       case Language::Php:
-        if (TSNode obj = field(call, "object"); !ts_node_is_null(obj)) return join(obj, field(call, "name"));
-        if (TSNode scope = field(call, "scope"); !ts_node_is_null(scope)) return join(scope, field(call, "name"));
+        if (TSNode obj = field(call, F::object); !ts_node_is_null(obj)) return join(obj, field(call, F::name));
+        if (TSNode scope = field(call, F::scope); !ts_node_is_null(scope)) return join(scope, field(call, F::name));
         break;
       case Language::Kotlin:
       case Language::Swift: {
@@ -370,10 +455,10 @@ class Extractor {
         return ts_node_is_null(suffix) ? suffix : first_named(suffix, "value_arguments");
       }
       case Language::Php: {
-        TSNode a = field(call, "arguments");
+        TSNode a = field(call, F::arguments);
         return ts_node_is_null(a) ? first_named(call, "arguments") : a;
       }
-      default: return field(call, "arguments");
+      default: return field(call, F::arguments);
     }
   }
 
@@ -385,21 +470,14 @@ class Extractor {
     f.is_new = g_.constructs(call);
     if (f.path.empty()) return;
     TSNode args = args_of(call);
-    if (g_.language == Language::Ruby && ts_node_is_null(args) && !ts_node_is_null(field(call, "receiver")) &&
-        ts_node_is_null(field(call, "block")))
+    if (g_.language == Language::Ruby && ts_node_is_null(args) && !ts_node_is_null(field(call, F::receiver)) &&
+        ts_node_is_null(field(call, F::block)))
       return;  // `user.email`: an attribute read, not a call worth a fact
-    if (!ts_node_is_null(args)) {
-      if (g_.role(args) == Role::String) {
-        f.args.push_back(expr(args));  // tagged template: sql`...`
-      } else {
-        uint32_t c = ts_node_named_child_count(args);
-        for (uint32_t i = 0; i < c && f.args.size() < 32; ++i) {
-          TSNode a = ts_node_named_child(args, i);
-          if (g_.role(a) == Role::Comment) continue;
-          f.args.push_back(expr(a));
-        }
-      }
-    }
+    note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
+    bool special = f.path == "require" || f.path == "require_relative" || f.path == "import" ||
+                   (g_.language == Language::Ruby && starts_with(f.path, "attr_"));
+    bool later = wants_ && !special && !may_match(wants_->calls, f.path);
+    if (!later) add_args(args, f);
     // Ruby's `require 'x'` and JS's dynamic import('x') are imports.
     if ((f.path == "require" || f.path == "require_relative" || f.path == "import") && f.args.size() == 1 &&
         f.args[0].strings.size() == 1) {
@@ -407,7 +485,7 @@ class Extractor {
       imp.kind = FactKind::Import;
       imp.loc = f.loc;
       imp.path = f.args[0].strings[0];
-      out_.facts.push_back(std::move(imp));
+      emit(std::move(imp));
     }
     // Ruby: attr_accessor :email declares fields.
     if (g_.language == Language::Ruby && (f.path == "attr_accessor" || f.path == "attr_reader" || f.path == "attr_writer")) {
@@ -417,10 +495,27 @@ class Extractor {
         fd.loc = a.loc;
         fd.name = a.text.size() > 1 && a.text[0] == ':' ? a.text.substr(1) : a.text;
         fd.path = f.path;
-        out_.facts.push_back(std::move(fd));
+        emit(std::move(fd));
       }
     }
-    out_.facts.push_back(std::move(f));
+    auto index = static_cast<std::uint32_t>(out_.facts.size());
+    emit(std::move(f));
+    if (later && !ts_node_is_null(args) && ts_node_named_child_count(args) > 0)
+      pending_.push_back(Pending{index, ts_node_end_byte(call), args});
+  }
+
+  void add_args(TSNode args, Fact& f) const {
+    if (ts_node_is_null(args)) return;
+    if (g_.role(args) == Role::String) {
+      f.args.push_back(expr(args));  // tagged template: sql`...`
+      return;
+    }
+    uint32_t c = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < c && f.args.size() < 32; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (g_.role(a) == Role::Comment) continue;
+      f.args.push_back(expr(a));
+    }
   }
 
   // ---- imports ---------------------------------------------------------------
@@ -432,7 +527,7 @@ class Extractor {
     f.path = std::move(path);
     f.name = std::move(name);
     f.imported = std::move(imported);
-    out_.facts.push_back(std::move(f));
+    emit(std::move(f));
   }
 
   // The name an unaliased Go import binds, as Go's own tools assume it
@@ -460,7 +555,7 @@ class Extractor {
     return std::string(base.substr(0, n));
   }
 
-  static std::string last_segment(std::string_view p) {
+  static std::string last_name(std::string_view p) {  // after the last ".", "/" or "\\"
     auto i = p.find_last_of("./\\");
     return std::string(i == std::string_view::npos ? p : p.substr(i + 1));
   }
@@ -470,7 +565,7 @@ class Extractor {
       case Language::JavaScript:
       case Language::TypeScript:
       case Language::Tsx: {
-        TSNode src = field(n, "source");
+        TSNode src = field(n, F::source);
         if (ts_node_is_null(src)) return;
         std::string module = string_content(src);
         TSNode clause = first_named(n, "import_clause");
@@ -487,7 +582,7 @@ class Extractor {
             for (uint32_t j = 0; j < m; ++j) {
               TSNode spec = ts_node_named_child(k, j);
               if (!is(spec, "import_specifier")) continue;
-              TSNode name = field(spec, "name"), alias = field(spec, "alias");
+              TSNode name = field(spec, F::name), alias = field(spec, F::alias);
               std::string imported(text(name));
               import(spec, module, ts_node_is_null(alias) ? imported : std::string(text(alias)), imported);
             }
@@ -496,7 +591,7 @@ class Extractor {
         return;
       }
       case Language::Python: {
-        TSNode module = field(n, "module_name");
+        TSNode module = field(n, F::module_name);
         std::string mod = ts_node_is_null(module) ? std::string() : std::string(text(module));
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
@@ -504,8 +599,8 @@ class Extractor {
           if (!ts_node_is_null(module) && ts_node_eq(k, module)) continue;
           std::string name, alias;
           if (is(k, "aliased_import")) {
-            name = std::string(text(field(k, "name")));
-            alias = std::string(text(field(k, "alias")));
+            name = std::string(text(field(k, F::name)));
+            alias = std::string(text(field(k, F::alias)));
           } else if (is(k, "dotted_name")) {
             name = std::string(text(k));
           } else if (is(k, "wildcard_import")) {
@@ -523,10 +618,10 @@ class Extractor {
         return;
       }
       case Language::Go: {
-        TSNode p = field(n, "path");
+        TSNode p = field(n, F::path);
         if (ts_node_is_null(p)) return;
         std::string path = string_content(p);
-        TSNode name = field(n, "name");
+        TSNode name = field(n, F::name);
         std::string bind;
         if (!ts_node_is_null(name)) bind = std::string(text(name));
         else bind = go_assumed_name(path);
@@ -547,7 +642,7 @@ class Extractor {
         }
         path = normalize_path(path);
         if (starts_with(path, "static")) path = path.substr(6);
-        import(n, path, wildcard ? "" : (alias.empty() ? last_segment(path) : alias));
+        import(n, path, wildcard ? "" : (alias.empty() ? last_name(path) : alias));
         return;
       }
       case Language::Swift: {
@@ -556,20 +651,20 @@ class Extractor {
         return;
       }
       case Language::Php: {
-        TSNode alias = field(n, "alias");
+        TSNode alias = field(n, F::alias);
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode k = ts_node_named_child(n, i);
           if (!ts_node_is_null(alias) && ts_node_eq(k, alias)) continue;
           std::string path = normalize_path(text(k));
           if (path.empty()) continue;
-          import(n, path, ts_node_is_null(alias) ? last_segment(path) : std::string(text(alias)));
+          import(n, path, ts_node_is_null(alias) ? last_name(path) : std::string(text(alias)));
           return;
         }
         return;
       }
       case Language::CSharp: {
-        TSNode alias = field(n, "name");
+        TSNode alias = field(n, F::name);
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode k = ts_node_named_child(n, i);
@@ -606,7 +701,7 @@ class Extractor {
     }
     Fact f = valued_fact(FactKind::Bind, at, value);
     f.name = std::move(name);
-    out_.facts.push_back(std::move(f));
+    emit(std::move(f));
   }
 
   // A fact at `at` whose one argument is the assigned or bound value.
@@ -643,8 +738,8 @@ class Extractor {
       std::string key, local;
       if (is(k, "shorthand_property_identifier_pattern") || g_.role(k) == Role::Ident) key = local = std::string(text(k));
       else if (is(k, "pair_pattern")) {
-        key = key_text(field(k, "key"));
-        TSNode v = field(k, "value");
+        key = key_text(field(k, F::key));
+        TSNode v = field(k, F::value);
         if (g_.role(v) == Role::Ident) local = std::string(text(v));
       }
       if (local.empty()) continue;
@@ -658,7 +753,7 @@ class Extractor {
       e.loc = loc(k);
       e.names.push_back(base.empty() ? key : base + "." + key);
       f.args.push_back(std::move(e));
-      out_.facts.push_back(std::move(f));
+      emit(std::move(f));
     }
   }
 
@@ -669,7 +764,7 @@ class Extractor {
     f.loc = loc(at);
     f.name = std::move(name);
     f.path = std::move(path);
-    out_.facts.push_back(std::move(f));
+    emit(std::move(f));
   }
 
   // The declared type, or the callee of the initializer: what says what the field is.
@@ -698,7 +793,7 @@ class Extractor {
     if (is(target, "directly_assignable_expression") && ts_node_named_child_count(target) == 1)
       target = ts_node_named_child(target, 0);
     if (in_class && (g_.language == Language::Python)) {
-      field_fact(at, std::string(text(target)), field_kind(field(at, "type"), value));
+      field_fact(at, std::string(text(target)), field_kind(field(at, F::type), value));
       return;
     }
     if (is(target, "pattern")) {  // swift `let x = ...`
@@ -714,12 +809,12 @@ class Extractor {
     if (path.empty()) return;
     Fact f = valued_fact(FactKind::Assign, at, value);
     f.path = std::move(path);
-    out_.facts.push_back(std::move(f));
+    emit(std::move(f));
   }
 
   void on_assign(TSNode n, bool in_class) {
-    TSNode l = field(n, "left"), r = field(n, "right");
-    if (ts_node_is_null(l)) { l = field(n, "target"); r = field(n, "result"); }  // swift
+    TSNode l = field(n, F::left), r = field(n, F::right);
+    if (ts_node_is_null(l)) { l = field(n, F::target); r = field(n, F::result); }  // swift
     if (ts_node_is_null(l) && ts_node_named_child_count(n) >= 2) {  // kotlin without fields
       l = ts_node_named_child(n, 0);
       r = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
@@ -733,12 +828,12 @@ class Extractor {
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode d = ts_node_named_child(n, i);
-          if (is(d, "variable_declarator")) on_target(d, field(d, "name"), field(d, "value"), true, false);
+          if (is(d, "variable_declarator")) on_target(d, field(d, F::name), field(d, F::value), true, false);
         }
         return;
       }
       case Language::CSharp: {  // variable_declarator: name + value child
-        TSNode name = field(n, "name");
+        TSNode name = field(n, F::name);
         TSNode value{};
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
@@ -750,14 +845,14 @@ class Extractor {
         return;
       }
       case Language::Go: {
-        TSNode l = field(n, "left");
-        if (!ts_node_is_null(l)) { on_target(n, l, field(n, "right"), true, false); return; }
-        TSNode name = field(n, "name"), value = field(n, "value");
+        TSNode l = field(n, F::left);
+        if (!ts_node_is_null(l)) { on_target(n, l, field(n, F::right), true, false); return; }
+        TSNode name = field(n, F::name), value = field(n, F::value);
         if (!ts_node_is_null(value)) on_target(n, name, value, true, false);
         return;
       }
       default: {
-        TSNode name = field(n, "name"), value = field(n, "value");
+        TSNode name = field(n, F::name), value = field(n, F::value);
         if (ts_node_is_null(value)) return;
         on_target(n, name, value, true, in_class);
       }
@@ -767,7 +862,7 @@ class Extractor {
   void on_class_member(TSNode n, bool in_class) {
     // Kotlin: property_declaration > variable_declaration(identifier, type) + value
     // Swift:  property_declaration name: pattern, type_annotation, value:
-    TSNode name{}, type{}, value = field(n, "value");
+    TSNode name{}, type{}, value = field(n, F::value);
     if (g_.language == Language::Kotlin) {
       TSNode decl = first_named(n, "variable_declaration");
       if (ts_node_is_null(decl)) return;
@@ -780,7 +875,7 @@ class Extractor {
           value = k;
       }
     } else {
-      name = field(n, "name");
+      name = field(n, F::name);
       if (is(name, "pattern")) {
         TSNode id = first_named(name, "simple_identifier");
         if (!ts_node_is_null(id)) name = id;
@@ -800,29 +895,29 @@ class Extractor {
       case Language::Java:
       case Language::CSharp: {
         if (is(n, "property_declaration")) {
-          field_fact(n, std::string(text(field(n, "name"))), field_kind(field(n, "type"), field(n, "value")));
+          field_fact(n, std::string(text(field(n, F::name))), field_kind(field(n, F::type), field(n, F::value)));
           return;
         }
-        TSNode type = field(n, "type");
+        TSNode type = field(n, F::type);
         TSNode holder = n;
         if (g_.language == Language::CSharp) {
           holder = first_named(n, "variable_declaration");
           if (ts_node_is_null(holder)) return;
-          type = field(holder, "type");
+          type = field(holder, F::type);
         }
         uint32_t c = ts_node_named_child_count(holder);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode d = ts_node_named_child(holder, i);
           if (!is(d, "variable_declarator")) continue;
-          field_fact(d, std::string(text(field(d, "name"))), field_kind(type, field(d, "value")));
+          field_fact(d, std::string(text(field(d, F::name))), field_kind(type, field(d, F::value)));
         }
         return;
       }
       case Language::Go:
-        field_fact(n, std::string(text(field(n, "name"))), field_kind(field(n, "type"), TSNode{}));
+        field_fact(n, std::string(text(field(n, F::name))), field_kind(field(n, F::type), TSNode{}));
         return;
       case Language::Php: {
-        std::string type = std::string(text(field(n, "type")));
+        std::string type = std::string(text(field(n, F::type)));
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode el = ts_node_named_child(n, i);
@@ -833,9 +928,9 @@ class Extractor {
         return;
       }
       default: {  // TS/JS class fields and interface properties
-        TSNode name = field(n, "name");
-        if (ts_node_is_null(name)) name = field(n, "property");
-        field_fact(n, ts_node_is_null(name) ? std::string() : key_text(name), field_kind(field(n, "type"), field(n, "value")));
+        TSNode name = field(n, F::name);
+        if (ts_node_is_null(name)) name = field(n, F::property);
+        field_fact(n, ts_node_is_null(name) ? std::string() : key_text(name), field_kind(field(n, F::type), field(n, F::value)));
         return;
       }
     }
@@ -848,13 +943,16 @@ class Extractor {
     Fact f;
     f.kind = FactKind::Return;
     f.loc = loc(n);
-    f.args.push_back(expr(value));
-    out_.facts.push_back(std::move(f));
+    if (!wants_) f.args.push_back(expr(value));
+    auto index = static_cast<std::uint32_t>(out_.facts.size());
+    emit(std::move(f));
+    if (wants_) pending_.push_back(Pending{index, ts_node_end_byte(n), value});  // only its reads count
   }
 
   // ---- the walk ----------------------------------------------------------------
   // Returns whether to descend into the node's children.
   bool visit(TSNode n, bool in_class) {
+    if (!pending_.empty()) leave_pending(n);
     switch (g_.role(n)) {
       case Role::Comment: return false;
       case Role::Call: on_call(n); return true;
@@ -864,14 +962,26 @@ class Extractor {
       case Role::Declare: on_declare(n, in_class); return true;
       case Role::Field: on_field(n); return true;
       case Role::ClassMember: on_class_member(n, in_class); return true;
+      case Role::Ident:
+      case Role::Shorthand:
+        if (!pending_.empty()) note_name(text(n));
+        return true;
+      case Role::Member:
+        if (!pending_.empty()) note_member(n);
+        return true;
       case Role::String: {
         std::string s = string_content(n);
+        // A URL's host may be a recipient of the calls around it; Kotlin's
+        // "$name" templates read names.
+        if (!pending_.empty() && (s.find("//") != std::string::npos ||
+                                  (g_.language == Language::Kotlin && s.find('$') != std::string::npos)))
+          summarise_pending();
         if (!s.empty()) {
           Fact f;
           f.kind = FactKind::String;
           f.loc = loc(n);
           f.path = std::move(s);
-          out_.facts.push_back(std::move(f));
+          emit(std::move(f));
         }
         return true;  // interpolations may hold calls
       }
@@ -891,9 +1001,10 @@ class Extractor {
 
 }  // namespace
 
-FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, std::vector<bool>* node_types) {
+FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, std::vector<bool>* node_types,
+                                    const FactInterest* interest) {
   if (!tree || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text, node_types);
+  Extractor x(grammar_for(lang), text, node_types, interest);
   return x.run(ts_tree_root_node(tree));
 }
 

@@ -200,6 +200,9 @@ Grammar build(Language lang) {
   uint32_t n = ts_language_symbol_count(g.ts);
   g.roles.assign(n, Role::None);
   g.is_new.assign(n, false);
+  static constexpr std::array<const char*, kFieldNames> kFieldNameText = {"alias", "arguments", "block", "constructor", "function", "initializer", "key", "left", "method", "module_name", "name", "object", "path", "property", "receiver", "result", "right", "scope", "source", "target", "type", "value"};
+  for (std::size_t f = 0; f < kFieldNames; ++f)
+    g.field_ids[f] = ts_language_field_id_for_name(g.ts, kFieldNameText[f], static_cast<uint32_t>(std::strlen(kFieldNameText[f])));
   auto entries = entries_for(lang);
   for (uint32_t s = 0; s < n; ++s) {
     if (ts_language_symbol_type(g.ts, static_cast<TSSymbol>(s)) != TSSymbolTypeRegular) continue;

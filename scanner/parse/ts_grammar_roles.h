@@ -3,6 +3,7 @@
 // as a table indexed by symbol, built once per language (immutable after).
 #include <tree_sitter/api.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -29,11 +30,21 @@ enum class Role : std::uint8_t {
   Function,    // a function literal, lambda, block or anonymous class (argument summaries skip big ones)
 };
 
+// The field names the fact extractor asks for, resolved to ids once per
+// grammar: ts_node_child_by_field_name compares the name with the grammar's
+// field names on every call.
+enum class FieldName : std::uint8_t {
+  alias, arguments, block, constructor, function, initializer, key, left, method, module_name, name, object, path, property, receiver, result, right, scope, source, target, type, value,
+  count
+};
+inline constexpr std::size_t kFieldNames = static_cast<std::size_t>(FieldName::count);
+
 struct Grammar {
   Language language;
   const TSLanguage* ts = nullptr;
   std::vector<Role> roles;  // by TSSymbol
   std::vector<bool> is_new; // by TSSymbol: constructor calls
+  std::array<TSFieldId, kFieldNames> field_ids{};  // 0: the grammar has no such field
   Role role(TSNode n) const {
     if (ts_node_is_null(n)) return Role::None;
     TSSymbol s = ts_node_symbol(n);

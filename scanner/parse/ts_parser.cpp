@@ -112,7 +112,8 @@ struct TreeSitterParsers::Impl {
 TreeSitterParsers::TreeSitterParsers() : impl_(std::make_unique<Impl>()) {}
 TreeSitterParsers::~TreeSitterParsers() = default;
 
-void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds) const {
+void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds,
+                              const FactInterest* interest) const {
   TSParser* parser = impl_->parsers.local().get(file.language);
   TSTree* tree = parse_with_deadline(parser, text, timeout_seconds);
   if (!tree && timeout_seconds > 0) {
@@ -138,7 +139,7 @@ void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, Par
         fmt::format("{} syntax error{} ({}); the rest of the file was still scanned", errors, errors == 1 ? "" : "s",
                     ts_node_is_missing(first) ? "missing token" : "unexpected input")});
   }
-  out.facts = extract_tree_sitter_facts(file.language, tree, text, &out.node_types);
+  out.facts = extract_tree_sitter_facts(file.language, tree, text, &out.node_types, interest);
 }
 
 }  // namespace ps

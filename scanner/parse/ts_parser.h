@@ -14,7 +14,9 @@ class TreeSitterParsers {
   // out.syntax_errors (with a diagnostic at the first one) and extracts facts.
   // A parse that runs past timeout_seconds (> 0) is cancelled and reported
   // as a "timeout" error; the file then has no tree and no facts.
-  void parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds = 0) const;
+  // interest: see ParseOptions::interest (null: summarise every call).
+  void parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds = 0,
+             const FactInterest* interest = nullptr) const;
 
  private:
   struct Impl;

@@ -94,8 +94,12 @@ const Library& library() {
   return l;
 }
 
-std::vector<CollectionPoint> scan_fixture(const fs::path& file, Language lang, std::string& text) {
-  Parsers parsers(ParseOptions{});
+// Parsed as a scan parses: only the call arguments the library can use are
+// summarised (ParseOptions::interest); `eager` summarises them all.
+std::vector<CollectionPoint> scan_fixture(const fs::path& file, Language lang, std::string& text, bool eager = false) {
+  ParseOptions opts;
+  if (!eager) opts.interest = library().lib->interest();
+  Parsers parsers(opts);
   SourceFile sf{file, file.filename().string(), lang, 0};
   text = read(file);
   ParsedFile parsed = parsers.parse_text(sf, text);
@@ -194,4 +198,34 @@ TEST_CASE("every mapping file's fixtures hold") {
       if (r.applies_to(l) && !hit_in.count({r.id, l}))
         FAIL_CHECK(fmt::format("rule {} lists {} but no positive {} fixture hits it", r.id, language_name(l), language_name(l)));
   }
+}
+
+// The parse stage summarises a call's arguments only when the library can
+// use them (scanner/core/fact_interest.h); that must never change a point.
+TEST_CASE("summarising only what the library can use finds the same points as summarising everything") {
+  auto describe = [](const std::vector<CollectionPoint>& points) {
+    std::vector<std::string> out;
+    for (const auto& p : points)
+      out.push_back(fmt::format("{}:{} {} {} @{} [{}] {} | {} | {}", p.line, p.column, p.kind, p.mapping_id, p.recipient.id,
+                                fmt::join(p.categories, " "), p.evidence, p.detail,
+                                p.retention_seconds ? std::to_string(*p.retention_seconds) : "-"));
+    return out;
+  };
+  std::size_t files = 0, points = 0;
+  for (const fs::path& root : {kFixtures, fs::path(POLICYSCAN_SOURCE_DIR) / "examples"}) {
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file()) continue;
+      auto lang = detect_language(e.path().filename());
+      if (!lang || uses_libclang(*lang)) continue;
+      std::string text;
+      auto lazy = describe(scan_fixture(e.path(), *lang, text));
+      auto eager = describe(scan_fixture(e.path(), *lang, text, true));
+      CAPTURE(e.path().string());
+      CHECK(lazy == eager);
+      ++files;
+      points += eager.size();
+    }
+  }
+  CHECK(files > 400);
+  CHECK(points > 500);
 }
