@@ -16,6 +16,14 @@ target_include_directories(ts_runtime PRIVATE ${_g}/runtime/vendor/tree-sitter/l
 target_compile_definitions(ts_runtime PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
 set_target_properties(ts_runtime PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 
+# The fact extractor's tree walk reads the runtime's subtrees directly
+# (scanner/parse/ts_walk.h says why), so it is built with the runtime's
+# private headers.
+add_library(ts_walk STATIC ${CMAKE_SOURCE_DIR}/scanner/parse/ts_walk.c)
+target_include_directories(ts_walk PRIVATE ${_g}/runtime/vendor/tree-sitter/lib/src)
+target_link_libraries(ts_walk PUBLIC ts_runtime)
+set_target_properties(ts_walk PROPERTIES C_STANDARD 11)
+
 set(_grammar_src)
 foreach(dir javascript/src typescript/typescript/src typescript/tsx/src python/src go/src java/src
             kotlin/src swift/src ruby/src php/php/src csharp/src)

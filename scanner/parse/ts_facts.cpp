@@ -16,6 +16,7 @@
 #include "scanner/core/aliases.h"
 #include "scanner/core/text.h"
 #include "scanner/parse/ts_grammar_roles.h"
+#include "scanner/parse/ts_walk.h"
 
 namespace ps {
 
@@ -38,35 +39,28 @@ class Extractor {
   }
 
   FileFacts run(TSNode root) {
-    // One cursor over the whole tree: O(nodes), and no recursion, so deeply
+    // One walk over the whole tree: O(nodes), and no recursion, so deeply
     // nested input cannot overflow the C++ stack. (Indexing children with
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
-    TSTreeCursor c = ts_tree_cursor_new(root);
-    std::vector<char> in_class{0};  // per depth: is the parent a class body?
-    while (true) {
-      TSNode n = ts_tree_cursor_current_node(&c);
-      bool named = ts_node_is_named(n);
-      if (named && node_types_) {
-        TSSymbol sym = ts_node_symbol(n);
-        if (sym < node_types_->size()) (*node_types_)[sym] = true;
-      }
-      bool descend = named && visit(n, in_class.back() != 0);
-      if (descend && ts_tree_cursor_goto_first_child(&c)) {
-        in_class.push_back(is_class_body(n) ? 1 : 0);
-        continue;
-      }
-      bool done = false;
-      while (!ts_tree_cursor_goto_next_sibling(&c)) {
-        if (!ts_tree_cursor_goto_parent(&c)) { done = true; break; }
-        in_class.pop_back();
-      }
-      if (done) break;
-    }
-    ts_tree_cursor_delete(&c);
+    ps_walk(root, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
     return std::move(out_);
   }
 
  private:
+  std::vector<char> class_at_;  // by depth: is the node last entered at that depth a class body?
+
+  PsWalkStep step(TSNode n, uint32_t depth) {
+    if (!ts_node_is_named(n)) return PS_WALK_SKIP;
+    if (node_types_) {
+      TSSymbol sym = ts_node_symbol(n);
+      if (sym < node_types_->size()) (*node_types_)[sym] = true;
+    }
+    if (!visit(n, depth > 0 && class_at_[depth - 1] != 0)) return PS_WALK_SKIP;
+    if (class_at_.size() <= depth) class_at_.resize(depth + 1);
+    class_at_[depth] = is_class_body(n) ? 1 : 0;
+    return PS_WALK_ENTER;
+  }
+
   const Grammar& g_;
   std::string_view text_;
   std::vector<bool>* node_types_;
@@ -256,27 +250,21 @@ class Extractor {
   // the budget of nodes is spent.
   template <class Visit>
   void walk(TSNode root, std::size_t& budget, Visit visit) const {
-    TSTreeCursor c = ts_tree_cursor_new(root);
-    std::vector<char> names{1};
-    while (budget > 0) {
-      --budget;
-      TSNode x = ts_tree_cursor_current_node(&c);
-      bool child_names = names.back() != 0;
-      bool descend = ts_node_is_named(x) ? visit(x, child_names) : false;
-      if (descend && ts_tree_cursor_goto_first_child(&c)) {
-        names.push_back(child_names ? 1 : 0);
-        continue;
-      }
-      bool done = false;
-      while (true) {
-        if (names.size() == 1) { done = true; break; }  // back at the subtree's root
-        if (ts_tree_cursor_goto_next_sibling(&c)) break;
-        ts_tree_cursor_goto_parent(&c);
-        names.pop_back();
-      }
-      if (done) break;
-    }
-    ts_tree_cursor_delete(&c);
+    struct State {
+      Visit& visit;
+      std::size_t& budget;
+      std::vector<char> names;  // by depth: what the node last entered there passed to its children
+    } state{visit, budget, {}};
+    ps_walk(root, [](void* p, TSNode x, uint32_t depth) {
+      auto& s = *static_cast<State*>(p);
+      if (s.budget == 0) return PS_WALK_STOP;
+      --s.budget;
+      bool names = depth == 0 || s.names[depth - 1] != 0;
+      if (!ts_node_is_named(x) || !s.visit(x, names)) return PS_WALK_SKIP;
+      if (s.names.size() <= depth) s.names.resize(depth + 1);
+      s.names[depth] = names ? 1 : 0;
+      return PS_WALK_ENTER;
+    }, &state);
   }
 
   void summarise(TSNode n, Expr& e, std::size_t& budget, bool names_too) const {

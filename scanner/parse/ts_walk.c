@@ -1,0 +1,84 @@
+// See ts_walk.h. Mirrors tree_cursor.c of the pinned runtime (0.25): a
+// child's position is its parent's plus the sizes of the siblings before it
+// and its own padding; a hidden child's children count as its parent's; an
+// alias (per production and structural child index) makes a child visible
+// and renames it; extras take no alias.
+#include "ts_walk.h"
+
+#include <stdlib.h>
+
+#include "./language.h"
+#include "./length.h"
+#include "./subtree.h"
+#include "./tree.h"
+
+typedef struct {
+  const Subtree *children;
+  uint32_t count;
+  uint32_t index;
+  uint32_t structural;  // index among non-extra children (for the alias sequence)
+  const TSSymbol *aliases;
+  Length position;      // start of children[index]
+  uint32_t depth;       // depth of the visible nodes among children
+} Frame;
+
+typedef struct {
+  Frame *frames;
+  uint32_t size, capacity;
+} Stack;
+
+static bool push(Stack *s, const TSTree *tree, const Subtree *parent, Length position, uint32_t depth) {
+  if (s->size == s->capacity) {
+    uint32_t cap = s->capacity ? s->capacity * 2 : 64;
+    Frame *f = realloc(s->frames, cap * sizeof(Frame));
+    if (!f) return false;
+    s->frames = f;
+    s->capacity = cap;
+  }
+  Frame *f = &s->frames[s->size++];
+  f->children = ts_subtree_children(*parent);
+  f->count = ts_subtree_child_count(*parent);
+  f->index = 0;
+  f->structural = 0;
+  f->aliases = ts_language_alias_sequence(tree->language, parent->ptr->production_id);
+  f->position = position;  // a parent starts where its first child does (they share the padding)
+  f->depth = depth;
+  return true;
+}
+
+void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) {
+  if (ts_node_is_null(root)) return;
+  if (visit(ctx, root, 0) != PS_WALK_ENTER) return;
+  const TSTree *tree = root.tree;
+  const Subtree *subtree = (const Subtree *)root.id;
+  if (ts_subtree_child_count(*subtree) == 0) return;
+  Stack s = {NULL, 0, 0};
+  Length start = {ts_node_start_byte(root), ts_node_start_point(root)};
+  if (!push(&s, tree, subtree, start, 1)) return;
+  while (s.size > 0) {
+    Frame *f = &s.frames[s.size - 1];
+    if (f->index == f->count) {
+      --s.size;
+      continue;
+    }
+    const Subtree *child = &f->children[f->index];
+    Length position = f->position;
+    uint32_t depth = f->depth;
+    TSSymbol alias = 0;
+    if (!ts_subtree_extra(*child)) {
+      if (f->aliases) alias = f->aliases[f->structural];
+      f->structural++;
+    }
+    f->index++;
+    if (f->index < f->count)
+      f->position = length_add(length_add(position, ts_subtree_size(*child)), ts_subtree_padding(f->children[f->index]));
+    if (ts_subtree_visible(*child) || alias) {
+      PsWalkStep step = visit(ctx, ts_node_new(tree, child, position, alias), depth);
+      if (step == PS_WALK_STOP) break;
+      if (step == PS_WALK_ENTER && ts_subtree_child_count(*child) > 0 && !push(&s, tree, child, position, depth + 1)) break;
+    } else if (ts_subtree_visible_child_count(*child) > 0) {
+      if (!push(&s, tree, child, position, depth)) break;  // hidden: its children are its parent's
+    }
+  }
+  free(s.frames);
+}

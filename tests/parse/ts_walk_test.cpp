@@ -1,0 +1,125 @@
+// ps_walk must visit exactly the nodes a TSTreeCursor walk visits, in the
+// same order, at the same depths, whatever it is told to skip.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "scanner/discover/discover.h"
+#include "scanner/parse/parse.h"
+#include "scanner/parse/ts_walk.h"
+
+using namespace ps;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string describe(TSNode n, uint32_t depth) {
+  TSPoint p = ts_node_start_point(n);
+  return fmt::format("{} {} {}-{} {}:{} {}", depth, ts_node_type(n), ts_node_start_byte(n), ts_node_end_byte(n), p.row, p.column,
+                     ts_node_is_named(n) ? "named" : "anon");
+}
+
+// Which nodes a walk does not enter: every third named node, and none.
+bool skip(TSNode n, int mode) { return mode == 1 && ts_node_is_named(n) && ts_node_start_byte(n) % 3 == 0; }
+
+std::vector<std::string> by_cursor(TSNode root, int mode) {
+  std::vector<std::string> out;
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  uint32_t depth = 0;
+  while (true) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    out.push_back(describe(n, depth));
+    if (!skip(n, mode) && ts_tree_cursor_goto_first_child(&c)) {
+      ++depth;
+      continue;
+    }
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c)) { done = true; break; }
+      --depth;
+    }
+    if (done) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return out;
+}
+
+std::vector<std::string> by_walk(TSNode root, int mode) {
+  struct State {
+    std::vector<std::string> out;
+    int mode;
+  } s{{}, mode};
+  ps_walk(root, [](void* p, TSNode n, uint32_t depth) {
+    auto& st = *static_cast<State*>(p);
+    st.out.push_back(describe(n, depth));
+    return skip(n, st.mode) ? PS_WALK_SKIP : PS_WALK_ENTER;
+  }, &s);
+  return s.out;
+}
+
+}  // namespace
+
+TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
+  Parsers parsers(ParseOptions{});
+  std::size_t files = 0, nodes = 0;
+  std::set<Language> langs;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(POLICYSCAN_SOURCE_DIR) / "tests" / "detect" / "fixtures")) {
+    if (!e.is_regular_file()) continue;
+    auto lang = detect_language(e.path().filename());
+    if (!lang || uses_libclang(*lang)) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    ParsedFile pf = parsers.parse_text(SourceFile{e.path(), e.path().filename().string(), *lang, 0}, ss.str());
+    REQUIRE(pf.tree);
+    TSNode root = ts_tree_root_node(pf.tree.get());
+    CAPTURE(e.path().string());
+    for (int mode : {0, 1}) {
+      auto want = by_cursor(root, mode);
+      CHECK(by_walk(root, mode) == want);
+      nodes += want.size();
+    }
+    // A subtree walk starts at that node, not at the root.
+    if (ts_node_named_child_count(root) > 0) {
+      TSNode first = ts_node_named_child(root, ts_node_named_child_count(root) - 1);
+      CHECK(by_walk(first, 0) == by_cursor(first, 0));
+    }
+    ++files;
+    langs.insert(*lang);
+  }
+  CHECK(langs.size() == 11);
+  CHECK(files > 400);
+  CHECK(nodes > 50000);
+}
+
+TEST_CASE("ps_walk agrees on broken input: ERROR and MISSING nodes") {
+  Parsers parsers(ParseOptions{});
+  for (auto [lang, text] : std::vector<std::pair<Language, std::string>>{
+           {Language::JavaScript, "f(a, ; const = {x: 1,, y: }\n/* c */ g(`${h(}`)"},
+           {Language::Python, "def f(:\n  return (1,\nclass X:\n    y = "},
+           {Language::Go, "package main\nfunc main() { x := \n}"},
+           {Language::Tsx, "const a = <div onClick={() => f(}>{x</div>;"}}) {
+    ParsedFile pf = parsers.parse_text(SourceFile{"broken", "broken", lang, 0}, text);
+    REQUIRE(pf.tree);
+    CHECK(pf.syntax_errors > 0);
+    TSNode root = ts_tree_root_node(pf.tree.get());
+    for (int mode : {0, 1}) CHECK(by_walk(root, mode) == by_cursor(root, mode));
+  }
+}
+
+TEST_CASE("ps_walk stops when told to") {
+  Parsers parsers(ParseOptions{});
+  ParsedFile pf = parsers.parse_text(SourceFile{"a.js", "a.js", Language::JavaScript, 0}, "f(a, b); g(c);");
+  int seen = 0;
+  ps_walk(ts_tree_root_node(pf.tree.get()), [](void* p, TSNode, uint32_t) {
+    return ++*static_cast<int*>(p) == 3 ? PS_WALK_STOP : PS_WALK_ENTER;
+  }, &seen);
+  CHECK(seen == 3);
+}
