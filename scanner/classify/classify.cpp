@@ -1,6 +1,8 @@
 #include "scanner/classify/classify.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 
@@ -14,6 +16,7 @@ using Categories = std::set<std::string>;
 // Values read from the environment or from configuration are the app's
 // secrets and settings, not a person's data: STRIPE_SECRET_KEY is no credential of a user.
 bool is_configuration(std::string_view name) {
+  if (name.empty() || !std::strchr("pobiDEescCaSg", name[0])) return false;  // the prefixes' first letters
   for (std::string_view prefix : {"process.env", "os.environ", "os.getenv", "import.meta.env", "Deno.env", "ENV.", "ENV[", "env.",
                                   "settings.", "config.", "Config.", "app.config", "current_app.config", "System.getenv",
                                   "Environment.GetEnvironmentVariable", "getenv"})
@@ -21,25 +24,37 @@ bool is_configuration(std::string_view name) {
   return false;
 }
 
+// A set of categories as ids into DataFlow's names, sorted: data flow merges
+// many small sets, and ids spare a string allocation per category per name.
+using CategoryIds = std::vector<std::uint16_t>;
+
+void add(CategoryIds& into, std::uint16_t id) {
+  auto at = std::lower_bound(into.begin(), into.end(), id);
+  if (at == into.end() || *at != id) into.insert(at, id);
+}
+
+void merge(CategoryIds& into, const CategoryIds& from) {
+  for (auto id : from) add(into, id);
+}
+
 // Categories of variables bound so far in the file, in source order.
 class DataFlow {
  public:
   DataFlow(const DataTypeClassifier& c) : classifier_(c) {}
 
-  Categories of_name(const std::string& name) {
-    Categories out;
+  CategoryIds of_name(std::string_view name) {
+    CategoryIds out;
     if (is_configuration(name)) return out;
-    auto [it, fresh] = cache_.try_emplace(name);
-    if (fresh) it->second = classifier_.classify_name(name);
-    out.insert(it->second.begin(), it->second.end());
+    auto it = cache_.find(name);
+    if (it == cache_.end()) it = cache_.emplace(std::string(name), ids(classifier_.classify_name(name))).first;
+    out = it->second;
     // A variable carries what was assigned to it: `e` and `data.e` both.
-    std::string root = name.substr(0, name.find('.'));
-    if (auto v = vars_.find(root); v != vars_.end()) out.insert(v->second.begin(), v->second.end());
+    if (auto v = vars_.find(name.substr(0, name.find('.'))); v != vars_.end()) merge(out, v->second);
     return out;
   }
 
-  Categories of_expr(const Expr& e) {
-    Categories out;
+  CategoryIds of_expr(const Expr& e) {
+    CategoryIds out;
     for (const auto& n : e.names) merge(out, of_name(n));
     for (const auto& f : e.fields) {
       // {access_token: process.env.TOKEN}: the key names the app's secret, not a person's.
@@ -47,25 +62,45 @@ class DataFlow {
       if (!config_value) merge(out, of_name(f.key));
       for (const auto& n : f.names) merge(out, of_name(n));
     }
-    for (const auto& s : e.strings) {
-      auto cats = classifier_.classify_key_string(s);
-      out.insert(cats.begin(), cats.end());
-    }
+    for (const auto& s : e.strings) merge(out, ids(classifier_.classify_key_string(s)));
     return out;
   }
 
   void bind(const Fact& f) {
-    Categories cats = of_name(f.name);
+    CategoryIds cats = of_name(f.name);
     for (const auto& a : f.args) merge(cats, of_expr(a));
-    if (cats.empty()) vars_.erase(f.name);  // reassigned to something that carries nothing
-    else vars_[f.name] = std::move(cats);
+    if (cats.empty()) {
+      if (auto v = vars_.find(f.name); v != vars_.end()) vars_.erase(v);  // reassigned to something that carries nothing
+    } else {
+      vars_[f.name] = std::move(cats);
+    }
   }
 
+  const std::string& name(std::uint16_t id) const { return names_[id]; }
+
  private:
-  static void merge(Categories& into, const Categories& from) { into.insert(from.begin(), from.end()); }
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using ByName = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  CategoryIds ids(const std::vector<std::string>& categories) {
+    CategoryIds out;
+    for (const auto& c : categories) {
+      auto [it, fresh] = id_of_.try_emplace(c, static_cast<std::uint16_t>(names_.size()));
+      if (fresh) names_.push_back(c);
+      add(out, it->second);
+    }
+    return out;
+  }
+
   const DataTypeClassifier& classifier_;
-  std::unordered_map<std::string, std::vector<std::string>> cache_;
-  std::unordered_map<std::string, Categories> vars_;
+  ByName<CategoryIds> cache_;       // classifier results by name
+  ByName<CategoryIds> vars_;        // categories a variable holds
+  ByName<std::uint16_t> id_of_;
+  std::vector<std::string> names_;  // by id
 };
 
 }  // namespace
@@ -88,13 +123,10 @@ std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const s
       if (facts[next_fact].kind == FactKind::Bind) flow.bind(facts[next_fact]);
     const Rule& rule = library.rules()[d->rule];
     Categories cats(rule.categories.begin(), rule.categories.end());
-    Categories carried;
-    for (const auto& e : d->data) {
-      auto c = flow.of_expr(e);
-      carried.insert(c.begin(), c.end());
-    }
+    CategoryIds carried;
+    for (const auto& e : d->data) merge(carried, flow.of_expr(e));
     if (rule.requires_data && carried.empty()) continue;
-    cats.insert(carried.begin(), carried.end());
+    for (auto id : carried) cats.insert(flow.name(id));
 
     CollectionPoint p;
     p.path = file.file.rel;

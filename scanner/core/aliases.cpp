@@ -1,11 +1,24 @@
 #include "scanner/core/aliases.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "scanner/core/text.h"
 
 namespace ps {
+
+namespace {
+// The aliases a resolution went through (each is used once; chains stop at 8).
+struct Used {
+  std::array<const std::string*, 8> at{};
+  std::size_t n = 0;
+  bool has(const std::string* a) const { return std::find(at.begin(), at.begin() + static_cast<long>(n), a) != at.begin() + static_cast<long>(n); }
+  void add(const std::string* a) {
+    if (n < at.size()) at[n++] = a;
+  }
+};
+}  // namespace
 
 std::string strip_go_version(std::string m) {
   auto slash = m.rfind("/v");
@@ -69,11 +82,11 @@ std::vector<std::string> Aliases::spellings(const std::string& path) const {
 
 std::string Aliases::resolve(std::string_view path, Form form) const {
   std::string cur(path);
-  std::vector<const std::string*> used;
+  Used used;
   for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
     auto it = map_.find(first_segment(cur));
-    if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
-    used.push_back(&it->first);
+    if (it == map_.end() || used.has(&it->first)) break;
+    used.add(&it->first);
     std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
     std::string next = (form == Form::Full ? it->second.full : it->second.local) + rest;
     if (next == cur) break;
@@ -88,11 +101,11 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
   std::string_view first = first_segment(path), last = last_segment(path);
   bool dotted = first.size() != path.size();
-  std::vector<const std::string*> used;
+  Used used;
   for (int depth = 0; depth < 8; ++depth) {
     auto it = map_.find(first);
-    if (it == map_.end() || std::find(used.begin(), used.end(), &it->first) != used.end()) break;
-    used.push_back(&it->first);
+    if (it == map_.end() || used.has(&it->first)) break;
+    used.add(&it->first);
     const std::string& target = form == Form::Full ? it->second.full : it->second.local;
     if (target == first) break;  // resolve() stops when nothing changes
     if (!dotted) {

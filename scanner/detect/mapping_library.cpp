@@ -64,7 +64,12 @@ Expr words_of(std::string_view literal) {
 // Rules whose pattern matches a path as written or as its aliases resolve it.
 RuleIds find_resolved(const PathIndex& index, const std::string& path, const Aliases& aliases) {
   RuleIds hits;
-  for (const auto& p : aliases.spellings(path)) index.find(p, hits);
+  index.find(path, hits);
+  if (aliases.aliased(path))
+    for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
+      auto [first, last] = aliases.resolved_ends(path, form);
+      if (index.may_match_ends(first, last)) index.find(aliases.resolve(path, form), hits);
+    }
   dedupe(hits);
   return hits;
 }
@@ -273,9 +278,12 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         break;
       }
       case FactKind::Call: {
-        std::vector<std::string> candidates = aliases.spellings(f.path);
-        if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
-        match_call(idx, facts, fi, candidates, out);
+        // Most calls match no pattern as written and have no alias to resolve.
+        if (!f.imported.empty() || aliases.aliased(f.path) || idx.calls.matches(f.path)) {
+          std::vector<std::string> candidates = aliases.spellings(f.path);
+          if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
+          match_call(idx, facts, fi, candidates, out);
+        }
         // Calls that send to a known host: the host is in an argument, or in a variable passed as one.
         RuleIds hits;
         std::string host;
