@@ -19,6 +19,26 @@ struct RawQuery::Predicate {
   std::shared_ptr<RE2> re;
 };
 
+namespace {
+
+// The plain words a regex is one of, or none: "^(a|b)$" -> {a, b},
+// "REMOTE_ADDR|FORWARDED" -> both; anything else (classes, flags) -> {}.
+std::vector<std::string> alternatives(std::string_view re) {
+  if (!re.empty() && re.front() == '^') re.remove_prefix(1);
+  if (!re.empty() && re.back() == '$') re.remove_suffix(1);
+  if (re.size() >= 2 && re.front() == '(' && re.back() == ')') re = re.substr(1, re.size() - 2);
+  std::vector<std::string> out;
+  for (std::string_view word : split(re, '|')) {
+    if (word.empty()) return {};
+    for (char c : word)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return {};
+    out.emplace_back(word);
+  }
+  return out;
+}
+
+}  // namespace
+
 RawQuery::~RawQuery() {
   if (query_) ts_query_delete(query_);
 }
@@ -79,6 +99,10 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
             pred.re = std::make_shared<RE2>(pred.value, RE2::Quiet);
             if (!pred.re->ok()) known = false;
           } else known = false;
+          if (known && rq->needs_.size() == p) {
+            if (pred.op == Predicate::Eq && pred.other == UINT32_MAX && !pred.value.empty()) rq->needs_.push_back({pred.value});
+            else if (pred.op == Predicate::Match && !alternatives(pred.value).empty()) rq->needs_.push_back(alternatives(pred.value));
+          }
           if (known) rq->predicates_[p].push_back(std::move(pred));
           else {
             const Rule& rule = rules[live[k].first];
@@ -89,6 +113,7 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
         i = j + 1;
       }
     }
+    if (rq->needs_.size() != patterns) rq->needs_.clear();  // some pattern needs no word
     // The first node type of each pattern: "((jsx_attribute ...) @point ...)".
     bool all_rooted = true;
     for (uint32_t p = 0; p < patterns && all_rooted; ++p) {
@@ -118,6 +143,12 @@ void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
   if (!root_types_.empty() && !file.node_types.empty()) {
     bool any = false;
     for (auto t : root_types_) any = any || (t < file.node_types.size() && file.node_types[t]);
+    if (!any) return;
+  }
+  if (!needs_.empty()) {
+    bool any = false;
+    for (const auto& words : needs_)
+      for (const auto& w : words) any = any || file.text.find(w) != std::string::npos;
     if (!any) return;
   }
   TSQueryCursor* cursor = ts_query_cursor_new();

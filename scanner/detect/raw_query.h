@@ -37,6 +37,11 @@ class RawQuery {
   // not queried at all (a query walks the whole tree: as costly as a parse).
   // Empty when some pattern starts otherwise (alternation, wildcard).
   std::vector<std::uint16_t> root_types_;
+  // Words one of which each pattern's text needs, from its #eq? or a
+  // #match? of plain alternatives ("(identifierForVendor|advertisingIdentifier)$");
+  // a file containing none of any pattern's words is not queried. Empty when
+  // some pattern has no such predicate.
+  std::vector<std::vector<std::string>> needs_;
 };
 
 }  // namespace ps
