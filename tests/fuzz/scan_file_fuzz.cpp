@@ -40,6 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // the budget, not the harness's alarm, must be what stops them.
   ps::ParseOptions opts;
   opts.file_timeout = 5;
+  opts.interest = w.res.library->interest();  // as a scan parses: summaries on demand
   ps::Parsers parsers{opts};
   auto parsed = parsers.parse_text(ps::SourceFile{"fuzz", "fuzz", lang, text.size()}, std::move(text));
   auto scan = ps::scan_parsed_file(parsed, *w.res.library, *w.res.classifier);
