@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "scanner/core/text.h"
+#include "scanner/core/string_hash.h"
 
 namespace ps {
 namespace {
@@ -79,13 +80,6 @@ class DataFlow {
   const std::string& name(std::uint16_t id) const { return names_[id]; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  template <class V>
-  using ByName = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-
   CategoryIds ids(const std::vector<std::string>& categories) {
     CategoryIds out;
     for (const auto& c : categories) {
@@ -97,9 +91,9 @@ class DataFlow {
   }
 
   const DataTypeClassifier& classifier_;
-  ByName<CategoryIds> cache_;       // classifier results by name
-  ByName<CategoryIds> vars_;        // categories a variable holds
-  ByName<std::uint16_t> id_of_;
+  StringMap<CategoryIds> cache_;       // classifier results by name
+  StringMap<CategoryIds> vars_;        // categories a variable holds
+  StringMap<std::uint16_t> id_of_;
   std::vector<std::string> names_;  // by id
 };
 

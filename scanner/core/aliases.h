@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scanner/core/facts.h"
+#include "scanner/core/string_hash.h"
 
 namespace ps {
 
@@ -43,12 +44,8 @@ class Aliases {
   struct Target {
     std::string full, local;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
-  std::unordered_map<std::string, Target, Hash, std::equal_to<>> map_;
+  StringMap<Target> map_;
 };
 
 // Go module paths carry a major version ("github.com/x/y/v76"): drop it so

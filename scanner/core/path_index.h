@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "scanner/core/string_hash.h"
+
 namespace ps {
 
 class PathIndex {
@@ -34,18 +36,14 @@ class PathIndex {
 
  private:
   // Lookups by string_view: no key string is built per lookup.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Map = std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>>;
+  using Map = StringMap<std::vector<std::uint32_t>>;
   // Calls visit(values) for each key of path that is in a map; stops when visit returns true.
   template <class Visit>
   bool each_hit(std::string_view path, Visit visit) const;
   Map exact_, suffix_, prefix_;
   // Most paths match nothing: two lookups (the last segment, the first)
   // reject them before the per-segment lookups.
-  std::unordered_set<std::string, Hash, std::equal_to<>> lasts_, prefix_firsts_;
+  StringSet lasts_, prefix_firsts_;
 };
 
 }  // namespace ps

@@ -17,6 +17,7 @@
 #include "scanner/core/text.h"
 #include "scanner/parse/ts_grammar_roles.h"
 #include "scanner/parse/ts_walk.h"
+#include "scanner/core/string_hash.h"
 
 namespace ps {
 
@@ -67,10 +68,6 @@ class Extractor {
   FileFacts out_;
 
   // ---- what to summarise (scanner/core/fact_interest.h) ----------------------
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   // A Call or Return fact whose arguments are not summarised yet, open while
   // the walk is inside its node (which ends at byte `end`).
   struct Pending {
@@ -80,7 +77,7 @@ class Extractor {
   };
   const FactInterest::ForLanguage* wants_;  // null: summarise every call at once
   Aliases aliases_;  // the detect stage's aliases at this point of the file (same facts, same order)
-  std::unordered_set<std::string, Hash, std::equal_to<>> host_vars_;  // variables bound to a string with "//"
+  StringSet host_vars_;  // variables bound to a string with "//"
   std::vector<Pending> pending_;  // innermost last
 
   void emit(Fact f) {
