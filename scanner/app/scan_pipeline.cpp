@@ -28,8 +28,16 @@ FileScan scan_parsed_file(const ParsedFile& parsed, const MappingLibrary& librar
 
 ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, const DataTypeClassifier& classifier) {
   auto start = std::chrono::steady_clock::now();
+  ScanOutput out = run_scan(opts, discover(opts.discover), library, classifier);
+  out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+ScanOutput run_scan(const ScanOptions& opts, Discovery discovery, const MappingLibrary& library,
+                    const DataTypeClassifier& classifier) {
+  auto start = std::chrono::steady_clock::now();
   ScanOutput out;
-  out.discovery = discover(opts.discover);
+  out.discovery = std::move(discovery);
   const auto& files = out.discovery.files;
   std::vector<FileScan> results(files.size());
   std::vector<std::string> hashes(opts.cache ? files.size() : 0);

@@ -61,6 +61,9 @@ struct ScanOutput {
 };
 
 ScanOutput run_scan(const ScanOptions& opts, const MappingLibrary& library, const DataTypeClassifier& classifier);
+// The same over files already discovered (with opts.discover).
+ScanOutput run_scan(const ScanOptions& opts, Discovery discovery, const MappingLibrary& library,
+                    const DataTypeClassifier& classifier);
 
 // One file through parse -> detect -> classify (tests, fuzzers and the pipeline share it).
 struct FileScan {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -51,18 +52,29 @@ std::optional<ScanOptions> make_scan_options(const CommonScanArgs& args) {
 
 ScanOutput scan_repository(const CommonScanArgs& args, ScanOptions& opts, const MappingLibrary& library,
                            const DataTypeClassifier& classifier, const std::filesystem::path& mappings_dir) {
+  auto start = std::chrono::steady_clock::now();
   std::optional<ScanCache> cache;
   std::filesystem::path cache_file;
+  // The cache loads while the tree is discovered: on a rescan from the
+  // cache each is about a fifth of the time, and neither needs the other.
+  std::future<ScanCache> loading;
+  Diagnostics cache_diags;
   if (!args.cache_dir.empty()) {
-    Diagnostics diags;
     cache_file = scan_cache_file(args.cache_dir, opts);
-    cache = ScanCache::load(cache_file, scan_cache_key(mappings_dir, opts), diags);
-    for (const auto& d : diags) std::cerr << format_diagnostic(d) << "\n";
+    loading = std::async(std::launch::async, [&cache_diags, &mappings_dir, &opts, cache_file] {
+      return ScanCache::load(cache_file, scan_cache_key(mappings_dir, opts), cache_diags);
+    });
+  }
+  Discovery discovery = discover(opts.discover);
+  if (loading.valid()) {
+    cache = loading.get();
+    for (const auto& d : cache_diags) std::cerr << format_diagnostic(d) << "\n";
     opts.cache = &*cache;
   }
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   opts.progress = progress.callback();
-  ScanOutput scan = run_scan(opts, library, classifier);
+  ScanOutput scan = run_scan(opts, std::move(discovery), library, classifier);
+  scan.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
   if (cache && cache->modified()) {
     // A cache that cannot be written costs time next run, never findings.
