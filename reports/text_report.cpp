@@ -1,5 +1,7 @@
 // The terminal report: what is wrong, where, which sentence of the policy,
 // and how to fix it, in the compiler format editors understand.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "reports/scan_report.h"
@@ -19,7 +21,10 @@ const char* color_of(Severity s) {
 
 // Terminal escape sequences from scanned code must not reach the terminal.
 std::string printable(const std::string& s) {
+  auto control = [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f; };
+  if (std::none_of(s.begin(), s.end(), control) && find_invalid_utf8(s) == std::string::npos) return s;  // the usual case
   std::string out;
+  out.reserve(s.size());
   for (char c : sanitize_utf8(s)) {
     if (static_cast<unsigned char>(c) < 0x20 && c != '\t') out += '?';
     else if (c == 0x7f) out += '?';
