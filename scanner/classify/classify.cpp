@@ -4,10 +4,9 @@
 #include <cstdint>
 #include <cstring>
 #include <set>
-#include <unordered_map>
 
-#include "scanner/core/text.h"
 #include "scanner/core/string_hash.h"
+#include "scanner/core/text.h"
 
 namespace ps {
 namespace {

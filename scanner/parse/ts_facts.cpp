@@ -10,14 +10,13 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "scanner/core/aliases.h"
+#include "scanner/core/string_hash.h"
 #include "scanner/core/text.h"
 #include "scanner/parse/ts_grammar_roles.h"
 #include "scanner/parse/ts_walk.h"
-#include "scanner/core/string_hash.h"
 
 namespace ps {
 
@@ -48,8 +47,6 @@ class Extractor {
   }
 
  private:
-  std::vector<char> class_at_;  // by depth: is the node last entered at that depth a class body?
-
   PsWalkStep step(TSNode n, uint32_t depth) {
     if (!ts_node_is_named(n)) return PS_WALK_SKIP;
     if (node_types_) {
@@ -66,6 +63,7 @@ class Extractor {
   std::string_view text_;
   std::vector<bool>* node_types_;
   FileFacts out_;
+  std::vector<char> class_at_;  // by depth: is the node last entered at that depth a class body?
 
   // ---- what to summarise (scanner/core/fact_interest.h) ----------------------
   // A Call or Return fact whose arguments are not summarised yet, open while
