@@ -117,4 +117,20 @@ std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string
   return {first, last};
 }
 
+bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vector<std::uint32_t>* hits) const {
+  auto at = [&](std::string_view p) {
+    if (!hits) return patterns.matches(p);
+    patterns.find(p, *hits);
+    return false;
+  };
+  if (at(path)) return true;
+  if (!aliased(path)) return false;
+  for (Form form : {Form::Full, Form::Local}) {
+    // Most resolved spellings are ruled out by their ends, without building them.
+    auto [first, last] = resolved_ends(path, form);
+    if (patterns.may_match_ends(first, last) && at(resolve(path, form))) return true;
+  }
+  return false;
+}
+
 }  // namespace ps

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scanner/core/facts.h"
+#include "scanner/core/path_index.h"
 #include "scanner/core/string_hash.h"
 
 namespace ps {
@@ -39,6 +40,10 @@ class Aliases {
   // The first and last segments of resolve(path, form), without building
   // it (views into path or into the aliases).
   std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form) const;
+  // Patterns matching the path as written or in either resolved form: with
+  // hits, appends what each spelling matches (and returns false); without,
+  // returns whether any spelling matches.
+  bool match(const PathIndex& patterns, std::string_view path, std::vector<std::uint32_t>* hits = nullptr) const;
 
  private:
   struct Target {

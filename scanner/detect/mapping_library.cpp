@@ -64,12 +64,7 @@ Expr words_of(std::string_view literal) {
 // Rules whose pattern matches a path as written or as its aliases resolve it.
 RuleIds find_resolved(const PathIndex& index, const std::string& path, const Aliases& aliases) {
   RuleIds hits;
-  index.find(path, hits);
-  if (aliases.aliased(path))
-    for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
-      auto [first, last] = aliases.resolved_ends(path, form);
-      if (index.may_match_ends(first, last)) index.find(aliases.resolve(path, form), hits);
-    }
+  aliases.match(index, path, &hits);
   dedupe(hits);
   return hits;
 }

@@ -93,14 +93,7 @@ class Extractor {
 
   // Whether a path as written or through the file's aliases may match a pattern.
   bool may_match(const PathIndex& patterns, std::string_view path) const {
-    if (patterns.empty() || path.empty()) return false;
-    if (patterns.matches(path)) return true;
-    if (!aliases_.aliased(path)) return false;
-    for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
-      auto [first, last] = aliases_.resolved_ends(path, form);
-      if (patterns.may_match_ends(first, last) && patterns.matches(aliases_.resolve(path, form))) return true;
-    }
-    return false;
+    return !patterns.empty() && !path.empty() && aliases_.match(patterns, path);
   }
 
   // A name read inside open calls: when the detect stage may use it (a
@@ -457,21 +450,20 @@ class Extractor {
         ts_node_is_null(field(call, F::block)))
       return;  // `user.email`: an attribute read, not a call worth a fact
     note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
-    bool special = f.path == "require" || f.path == "require_relative" || f.path == "import" ||
-                   (g_.language == Language::Ruby && starts_with(f.path, "attr_"));
-    bool later = wants_ && !special && !may_match(wants_->calls, f.path);
+    // Ruby's `require 'x'` and JS's dynamic import('x') are imports; Ruby's
+    // `attr_accessor :email` declares fields: both read their arguments here.
+    bool imports = f.path == "require" || f.path == "require_relative" || f.path == "import";
+    bool declares = g_.language == Language::Ruby && (f.path == "attr_accessor" || f.path == "attr_reader" || f.path == "attr_writer");
+    bool later = wants_ && !imports && !declares && !may_match(wants_->calls, f.path);
     if (!later) add_args(args, f);
-    // Ruby's `require 'x'` and JS's dynamic import('x') are imports.
-    if ((f.path == "require" || f.path == "require_relative" || f.path == "import") && f.args.size() == 1 &&
-        f.args[0].strings.size() == 1) {
+    if (imports && f.args.size() == 1 && f.args[0].strings.size() == 1) {
       Fact imp;
       imp.kind = FactKind::Import;
       imp.loc = f.loc;
       imp.path = f.args[0].strings[0];
       emit(std::move(imp));
     }
-    // Ruby: attr_accessor :email declares fields.
-    if (g_.language == Language::Ruby && (f.path == "attr_accessor" || f.path == "attr_reader" || f.path == "attr_writer")) {
+    if (declares) {
       for (const auto& a : f.args) {
         Fact fd;
         fd.kind = FactKind::Field;
@@ -520,16 +512,9 @@ class Extractor {
   // -> posthog, "github.com/stripe/stripe-go/v82" -> stripe,
   // "github.com/sashabaranov/go-openai" -> openai, "gopkg.in/yaml.v3" -> yaml.
   static std::string go_assumed_name(std::string_view path) {
-    auto base_of = [](std::string_view p) {
-      auto i = p.rfind('/');
-      return i == std::string_view::npos ? p : p.substr(i + 1);
-    };
-    std::string_view base = base_of(path);
-    if (base.size() > 1 && base[0] == 'v' &&
-        std::all_of(base.begin() + 1, base.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      auto i = path.rfind('/');
-      if (i != std::string_view::npos) base = base_of(path.substr(0, i));
-    }
+    std::string unversioned = strip_go_version(std::string(path));
+    std::string_view base = unversioned;
+    if (auto slash = base.rfind('/'); slash != std::string_view::npos) base.remove_prefix(slash + 1);
     if (starts_with(base, "go-")) base.remove_prefix(3);
     std::size_t n = 0;
     while (n < base.size() && (std::isalnum(static_cast<unsigned char>(base[n])) || base[n] == '_' ||

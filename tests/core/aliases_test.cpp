@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "scanner/core/aliases.h"
 
 using namespace ps;
@@ -74,4 +76,22 @@ TEST_CASE("resolved_ends are the ends of resolve") {
       CHECK(first == first_of(r));
       CHECK(last == last_of(r));
     }
+}
+
+TEST_CASE("match looks a path up as written and in each resolved spelling") {
+  Aliases a;
+  a.import(import_fact("mixpanel-browser", "mp"));
+  PathIndex idx;
+  idx.add("mixpanel-browser.track", 1);
+  idx.add("*.track", 2);
+  idx.add("mp.identify", 3);
+  std::vector<std::uint32_t> hits;
+  a.match(idx, "mp.track", &hits);
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  CHECK(hits == std::vector<std::uint32_t>{1, 2});
+  CHECK(a.match(idx, "mp.identify"));     // as written (the local form)
+  CHECK(a.match(idx, "mp.track"));        // resolved
+  CHECK_FALSE(a.match(idx, "mp.people"));  // no spelling matches
+  CHECK_FALSE(a.match(idx, "other.identify"));
 }
