@@ -100,8 +100,10 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
             if (!pred.re->ok()) known = false;
           } else known = false;
           if (known && rq->needs_.size() == p) {
-            if (pred.op == Predicate::Eq && pred.other == UINT32_MAX && !pred.value.empty()) rq->needs_.push_back({pred.value});
-            else if (pred.op == Predicate::Match && !alternatives(pred.value).empty()) rq->needs_.push_back(alternatives(pred.value));
+            std::vector<std::string> words;
+            if (pred.op == Predicate::Eq && pred.other == UINT32_MAX && !pred.value.empty()) words = {pred.value};
+            else if (pred.op == Predicate::Match) words = alternatives(pred.value);
+            if (!words.empty()) rq->needs_.push_back(std::move(words));
           }
           if (known) rq->predicates_[p].push_back(std::move(pred));
           else {
