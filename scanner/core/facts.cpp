@@ -4,7 +4,23 @@
 
 namespace ps {
 
+namespace {
+// Whether text is already a path as normalize_path writes it: words of
+// [A-Za-z0-9_$] joined by single dots. Most callee texts are.
+bool is_plain_path(std::string_view text) {
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  char prev = 0;
+  for (char c : text) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+    if (!word && !(c == '.' && prev != '.')) return false;
+    prev = c;
+  }
+  return true;
+}
+}  // namespace
+
 std::string normalize_path(std::string_view text) {
+  if (is_plain_path(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   int depth = 0;  // inside call parentheses or index brackets we drop

@@ -53,6 +53,21 @@ TEST_CASE("normalize_path makes one dotted form for every language's member synt
   CHECK(normalize_path("a + b") == "");
 }
 
+TEST_CASE("normalize_path keeps plain paths as written and cleans the rest") {
+  // Plain dotted words come back as they are (the fast path)...
+  CHECK(normalize_path("Sentry.init") == "Sentry.init");
+  CHECK(normalize_path("$scope.user_email2") == "$scope.user_email2");
+  CHECK(normalize_path("x") == "x");
+  // ...and anything else goes through the full rules: stray dots, spaces, non-ASCII.
+  CHECK(normalize_path("a..b") == "a.b");
+  CHECK(normalize_path(".a.b") == "a.b");
+  CHECK(normalize_path("a.b.") == "a.b");
+  CHECK(normalize_path("a .b") == "a.b");
+  CHECK(normalize_path("a\n.b") == "a.b");
+  CHECK(normalize_path("caf\xc3\xa9.menu") == "caf\xc3\xa9.menu");
+  CHECK(normalize_path("") == "");
+}
+
 TEST_CASE("language names round-trip") {
   for (auto l : kAllLanguages) CHECK(language_from_name(language_name(l)) == l);
   CHECK_FALSE(language_from_name("cobol").has_value());
