@@ -47,7 +47,7 @@ void Aliases::import(const Fact& f) {
   if (f.name.empty()) return;
   std::string base = strip_go_version(f.path);
   if (!f.imported.empty() && f.imported != "*" && f.imported != "default") base += "." + f.imported;
-  map_[f.name] = Target{std::move(base), f.name};
+  set(f.name, Target{std::move(base), f.name});
 }
 
 void Aliases::bind(const Fact& f) {
@@ -59,16 +59,20 @@ void Aliases::bind(const Fact& f) {
     // trackEvent to Plausible.trackEvent (the parse stage writes the
     // member path as the value's one name).
     if (value.text == f.name && value.names.size() == 1 && value.names[0] != f.name) {
-      map_[f.name] = target_of(value.names[0]);
+      set(f.name, target_of(value.names[0]));
       return;
     }
     if (auto it = map_.find(f.name); it != map_.end()) map_.erase(it);
     return;
   }
-  map_[f.name] = target_of(callee);
+  set(f.name, target_of(callee));
 }
 
-bool Aliases::aliased(std::string_view path) const { return !map_.empty() && map_.count(first_segment(path)) > 0; }
+bool Aliases::aliased(std::string_view path) const {
+  if (map_.empty()) return false;
+  auto first = first_segment(path);
+  return names_.may_contain(first) && map_.count(first) > 0;
+}
 
 std::vector<std::string> Aliases::spellings(const std::string& path) const {
   std::vector<std::string> out{path};

@@ -14,6 +14,7 @@
 #include "scanner/core/facts.h"
 #include "scanner/core/path_index.h"
 #include "scanner/core/string_hash.h"
+#include "scanner/core/word_filter.h"
 
 namespace ps {
 
@@ -50,7 +51,12 @@ class Aliases {
     std::string full, local;
   };
   Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
+  void set(const std::string& name, Target t) {
+    map_[name] = std::move(t);
+    names_.add(name);
+  }
   StringMap<Target> map_;
+  WordFilter names_;  // every name ever aliased (a superset of map_'s keys)
 };
 
 // Go module paths carry a major version ("github.com/x/y/v76"): drop it so

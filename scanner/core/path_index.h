@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "scanner/core/string_hash.h"
+#include "scanner/core/word_filter.h"
 
 namespace ps {
 
@@ -28,10 +29,11 @@ class PathIndex {
   bool empty() const { return exact_.empty() && suffix_.empty() && prefix_.empty(); }
   // Whether a path ending in this segment may match: false when no exact or
   // "*." pattern ends with it and there are no ".*" patterns.
-  bool may_end_with(std::string_view last) const { return !prefix_.empty() || lasts_.count(last) > 0; }
+  bool may_end_with(std::string_view last) const { return !prefix_.empty() || (ends_.may_contain(last) && lasts_.count(last) > 0); }
   // Whether a path with these first and last segments may match.
   bool may_match_ends(std::string_view first, std::string_view last) const {
-    return lasts_.count(last) > 0 || (!prefix_firsts_.empty() && prefix_firsts_.count(first) > 0);
+    return (ends_.may_contain(last) && lasts_.count(last) > 0) ||
+           (!prefix_firsts_.empty() && ends_.may_contain(first) && prefix_firsts_.count(first) > 0);
   }
 
  private:
@@ -44,6 +46,7 @@ class PathIndex {
   // Most paths match nothing: two lookups (the last segment, the first)
   // reject them before the per-segment lookups.
   StringSet lasts_, prefix_firsts_;
+  WordFilter ends_;  // both sets' words: most segments are ruled out without hashing them
 };
 
 }  // namespace ps
