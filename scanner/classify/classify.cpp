@@ -66,13 +66,13 @@ class DataFlow {
     return out;
   }
 
-  void bind(const Fact& f) {
-    CategoryIds cats = of_name(f.name);
-    for (const auto& a : f.args) merge(cats, of_expr(a));
+  void bind(const std::string& name, const Expr* value) {
+    CategoryIds cats = of_name(name);
+    if (value) merge(cats, of_expr(*value));
     if (cats.empty()) {
-      if (auto v = vars_.find(f.name); v != vars_.end()) vars_.erase(v);  // reassigned to something that carries nothing
+      if (auto v = vars_.find(name); v != vars_.end()) vars_.erase(v);  // reassigned to something that carries nothing
     } else {
-      vars_[f.name] = std::move(cats);
+      vars_[name] = std::move(cats);
     }
   }
 
@@ -96,6 +96,63 @@ class DataFlow {
   std::vector<std::string> names_;  // by id
 };
 
+// The variables whose values can reach the detections, and those values.
+// Data flow looks a name up by its first segment (`e` of `e.address`), so
+// a variable matters when a detection reads it, or when a value bound to a
+// variable that matters reads it. The others are skipped: their bound
+// values need no summary (the parse stage defers it) and no classification.
+class Reach {
+ public:
+  Reach(const ParsedFile& file, const std::vector<const Detection*>& order) : file_(file) {
+    const auto& facts = file.facts.facts;
+    std::size_t last = std::min<std::size_t>(order.back()->fact, facts.size());  // later binds reach no detection
+    StringMap<std::vector<std::uint32_t>> binds_of;
+    for (std::uint32_t i = 0; i < last; ++i)
+      if (facts[i].kind == FactKind::Bind) binds_of[facts[i].name].push_back(i);
+    for (const Detection* d : order)
+      for (const auto& e : d->data) reads(e);
+    while (!work_.empty()) {
+      std::string_view var = work_.back();
+      work_.pop_back();
+      auto it = binds_of.find(var);
+      if (it == binds_of.end()) continue;
+      for (std::uint32_t fi : it->second)
+        if (const Expr* v = value(fi)) reads(*v);
+    }
+  }
+
+  bool matters(const std::string& var) const { return vars_.count(var) > 0; }
+
+  // A Bind fact's value, summarised now if the parse stage deferred it.
+  const Expr* value(std::uint32_t fact) {
+    const Fact& f = file_.facts.facts[fact];
+    if (f.args.empty()) return nullptr;
+    if (file_.deferred.empty()) return &f.args[0];
+    if (auto it = made_.find(fact); it != made_.end()) return &it->second;
+    auto made = deferred_value(file_, fact);
+    if (!made) return &f.args[0];
+    return &made_.emplace(fact, std::move(*made)).first->second;
+  }
+
+ private:
+  void reads(const Expr& e) {
+    for (const auto& n : e.names) add(n);
+    for (const auto& f : e.fields) {
+      add(f.key);
+      for (const auto& n : f.names) add(n);
+    }
+  }
+  void add(std::string_view name) {
+    auto var = first_segment(name);
+    if (!var.empty() && vars_.emplace(var).second) work_.push_back(var);
+  }
+
+  const ParsedFile& file_;
+  StringSet vars_;
+  std::vector<std::string_view> work_;  // views into vars_ (node-based: they stay put)
+  std::unordered_map<std::uint32_t, Expr> made_;  // deferred values summarised so far
+};
+
 }  // namespace
 
 std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const std::vector<Detection>& detections,
@@ -108,12 +165,15 @@ std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const s
   std::stable_sort(order.begin(), order.end(), [](const Detection* a, const Detection* b) { return a->fact < b->fact; });
 
   DataFlow flow(classifier);
+  Reach reach(file, order);
   const auto& facts = file.facts.facts;
   LineIndex lines(file.text);
   std::size_t next_fact = 0;
   for (const Detection* d : order) {
-    for (; next_fact < facts.size() && next_fact < d->fact; ++next_fact)
-      if (facts[next_fact].kind == FactKind::Bind) flow.bind(facts[next_fact]);
+    for (; next_fact < facts.size() && next_fact < d->fact; ++next_fact) {
+      const Fact& f = facts[next_fact];
+      if (f.kind == FactKind::Bind && reach.matters(f.name)) flow.bind(f.name, reach.value(static_cast<std::uint32_t>(next_fact)));
+    }
     const Rule& rule = library.rules()[d->rule];
     Categories cats(rule.categories.begin(), rule.categories.end());
     CategoryIds carried;

@@ -15,10 +15,17 @@
 //     may match (`reads`: `req.ip`, `navigator.userAgent`).
 // Either way the summary is the one an eager walk would make, so the facts
 // the detect stage sees are the same wherever it looks.
+//
+// Member assignments (`document.cookie = v`) follow the same two cases with
+// `assigns`. A variable's bound value is summarised at once when a binds
+// rule names the variable, later on the same triggers, and otherwise when
+// data flow asks for it (deferred_value in scanner/parse/parse.h): data flow
+// needs only the variables whose values can reach a point.
 #include <array>
 
 #include "scanner/core/language.h"
 #include "scanner/core/path_index.h"
+#include "scanner/core/string_hash.h"
 
 namespace ps {
 
@@ -26,6 +33,8 @@ struct FactInterest {
   struct ForLanguage {
     PathIndex calls;  // patterns of call rules
     PathIndex reads;  // patterns of reads rules
+    PathIndex assigns;  // patterns of assigns rules
+    StringSet binds;    // variable names of binds rules
   };
   std::array<ForLanguage, kLanguageCount> by_language;
 };

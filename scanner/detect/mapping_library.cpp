@@ -130,13 +130,19 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
         idx->calls.add(c, r);
         wants.calls.add(c, r);
       }
-      for (const auto& a : rule.assigns) idx->assigns.add(a, r);
+      for (const auto& a : rule.assigns) {
+        idx->assigns.add(a, r);
+        wants.assigns.add(a, r);
+      }
       for (const auto& rd : rule.reads) {
         idx->reads.add(rd, r);
         wants.reads.add(rd, r);
       }
       for (const auto& f : rule.fields) idx->fields.add(f, r);
-      for (const auto& b : rule.binds) add(idx->binds, b, r);
+      for (const auto& b : rule.binds) {
+        add(idx->binds, b, r);
+        wants.binds.insert(b);
+      }
       for (const auto& h : rule.hosts) {
         if (h == "*") idx->any_host.push_back(r);
         else add(idx->hosts, h, r);

@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -93,11 +94,22 @@ ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
   } else {
     ts_->parse(file, out.text, out, opts_.file_timeout, opts_.interest.get());
     if (!out.tree) return out;  // cancelled or failed (reported): nothing was scanned
-    if (!opts_.keep_tree) out.tree.reset();
+    if (!opts_.keep_tree) {  // deferred values are summarised from the tree: settle them first
+      for (const auto& d : out.deferred) out.facts.facts[d.fact].args[0] = *deferred_value(out, d.fact);
+      out.deferred.clear();
+      out.tree.reset();
+    }
   }
   out.parsed = true;
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
+}
+
+std::optional<Expr> deferred_value(const ParsedFile& file, std::uint32_t fact) {
+  auto at = std::lower_bound(file.deferred.begin(), file.deferred.end(), fact,
+                             [](const DeferredValue& d, std::uint32_t f) { return d.fact < f; });
+  if (at == file.deferred.end() || at->fact != fact || !file.tree) return std::nullopt;
+  return summarise_tree_sitter_value(file.file.language, file.text, at->node);
 }
 
 }  // namespace ps

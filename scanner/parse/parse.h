@@ -17,6 +17,7 @@
 #include "scanner/core/fact_interest.h"
 #include "scanner/core/facts.h"
 #include "scanner/core/source_file.h"
+#include "scanner/parse/ts_facts.h"
 
 struct TSTree;
 struct TSLanguage;
@@ -44,12 +45,18 @@ struct ParsedFile {
   std::string text;            // the file's bytes (valid UTF-8 when parsed)
   TreePtr tree;                // tree-sitter tree; null for C/C++ and for skipped files
   FileFacts facts;             // facts reduced from the tree, in source order
+  std::vector<DeferredValue> deferred;  // Bind facts whose value is summarised on demand (deferred_value)
   std::vector<bool> node_types;  // by TSSymbol: named node types the fact walk met (empty: unknown)
   Diagnostics diags;           // unreadable, binary, invalid UTF-8, too large, syntax errors
   bool parsed = false;         // false when the file was skipped entirely
   std::size_t syntax_errors = 0;  // ERROR/MISSING nodes or libclang errors
   double seconds = 0;          // time spent reading + parsing + extracting
 };
+
+// The summary of a Bind fact's value when the walk deferred it (see
+// scanner/core/fact_interest.h), made now from the tree: the summary an
+// eager walk makes. Nothing when the fact's own args[0] is its summary.
+std::optional<Expr> deferred_value(const ParsedFile& file, std::uint32_t fact);
 
 class ClangParser;  // scanner/parse/clang_parser.h
 class TreeSitterParsers;  // scanner/parse/ts_parser.h

@@ -32,10 +32,23 @@ constexpr uint32_t kInlineFunctionBytes = 256;
 
 class Extractor {
  public:
-  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types, const FactInterest* interest)
+  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types, const FactInterest* interest,
+            std::vector<DeferredValue>* deferred)
       : g_(g), text_(text), node_types_(node_types),
-        wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr) {
+        wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
+        deferred_(wants_ ? deferred : nullptr) {
     if (node_types_) node_types_->assign(g_.roles.size(), false);
+  }
+
+  // What a bound or assigned value is: a function binds code, not data
+  // (`const send = () => {...}`; the body's own statements are facts of their
+  // own and would otherwise count twice).
+  Expr value_expr(TSNode value) const {
+    if (g_.role(value) != Role::Function) return expr(value);
+    Expr e;
+    e.text = collapse_ws(text(value), 240);
+    e.loc = loc(value);
+    return e;
   }
 
   FileFacts run(TSNode root) {
@@ -43,6 +56,9 @@ class Extractor {
     // nested input cannot overflow the C++ stack. (Indexing children with
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
     ps_walk(root, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
+    if (deferred_)  // values summarised after all are no longer deferred
+      deferred_->erase(std::remove_if(deferred_->begin(), deferred_->end(), [](const DeferredValue& d) { return ts_node_is_null(d.node); }),
+                       deferred_->end());
     return std::move(out_);
   }
 
@@ -66,14 +82,17 @@ class Extractor {
   std::vector<char> class_at_;  // by depth: is the node last entered at that depth a class body?
 
   // ---- what to summarise (scanner/core/fact_interest.h) ----------------------
-  // A Call or Return fact whose arguments are not summarised yet, open while
-  // the walk is inside its node (which ends at byte `end`).
+  // A Call, Return, Assign or Bind fact whose arguments are not summarised
+  // yet, open while the walk is inside its node (which ends at byte `end`).
   struct Pending {
     std::uint32_t fact;
     std::uint32_t end;
-    TSNode node;  // the call's arguments, or the returned value
+    TSNode node;  // the call's arguments, or the returned, assigned or bound value
+    std::uint32_t deferred = kNotDeferred;  // a Bind's entry in deferred_
   };
+  static constexpr std::uint32_t kNotDeferred = ~0u;
   const FactInterest::ForLanguage* wants_;  // null: summarise every call at once
+  std::vector<DeferredValue>* deferred_;  // null: summarise every bound value at once
   Aliases aliases_;  // the detect stage's aliases at this point of the file (same facts, same order)
   StringSet host_vars_;  // variables bound to a string with "//"
   std::vector<Pending> pending_;  // innermost last
@@ -83,9 +102,7 @@ class Extractor {
       if (f.kind == FactKind::Import) aliases_.import(f);
       if (f.kind == FactKind::Bind) {
         aliases_.bind(f);
-        if (!f.args.empty())
-          for (const auto& s : f.args[0].strings)
-            if (s.find("//") != std::string::npos) { host_vars_.emplace(f.name); break; }
+        note_host_var(f);
       }
     }
     out_.facts.push_back(std::move(f));
@@ -102,7 +119,7 @@ class Extractor {
   // between the two is the one way this can differ from an eager walk.)
   void note_name(std::string_view name) {
     if (pending_.empty() || name.empty()) return;
-    if (host_vars_.count(name) || may_match(wants_->reads, name)) summarise_pending();
+    if ((!host_vars_.empty() && host_vars_.count(name)) || may_match(wants_->reads, name)) summarise_pending();
   }
 
   // A member path's last segment is its text's last word, whatever aliases
@@ -120,10 +137,26 @@ class Extractor {
   void summarise_pending() {
     for (const auto& p : pending_) {
       Fact& f = out_.facts[p.fact];
-      if (f.kind == FactKind::Return) f.args.push_back(expr(p.node));
-      else add_args(p.node, f);
+      switch (f.kind) {
+        case FactKind::Call: add_args(p.node, f); break;
+        case FactKind::Bind:
+          f.args[0] = value_expr(p.node);
+          (*deferred_)[p.deferred].node = TSNode{};
+          note_host_var(f);
+          break;
+        default: f.args.push_back(value_expr(p.node)); break;
+      }
     }
     pending_.clear();
+  }
+
+  void note_host_var(const Fact& bind) {
+    if (bind.args.empty()) return;
+    for (const auto& s : bind.args[0].strings)
+      if (s.find("//") != std::string::npos) {
+        host_vars_.emplace(bind.name);
+        return;
+      }
   }
 
   void leave_pending(TSNode n) {
@@ -445,11 +478,11 @@ class Extractor {
     f.path = call_path(call);
     f.is_new = g_.constructs(call);
     if (f.path.empty()) return;
+    note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
     TSNode args = args_of(call);
     if (g_.language == Language::Ruby && ts_node_is_null(args) && !ts_node_is_null(field(call, F::receiver)) &&
         ts_node_is_null(field(call, F::block)))
       return;  // `user.email`: an attribute read, not a call worth a fact
-    note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
     // Ruby's `require 'x'` and JS's dynamic import('x') are imports; Ruby's
     // `attr_accessor :email` declares fields: both read their arguments here.
     bool imports = f.path == "require" || f.path == "require_relative" || f.path == "import";
@@ -667,28 +700,27 @@ class Extractor {
         if (!e.strings.empty()) { import(at, e.strings[0], name); return; }
       }
     }
-    Fact f = valued_fact(FactKind::Bind, at, value);
-    f.name = std::move(name);
-    emit(std::move(f));
-  }
-
-  // A fact at `at` whose one argument is the assigned or bound value.
-  Fact valued_fact(FactKind kind, TSNode at, TSNode value) const {
+    // Data flow asks for the few values that can reach a point; the text is
+    // what the aliases read (`const mp = new Mixpanel()`).
+    bool later = deferred_ && !ts_node_is_null(value) && g_.role(value) != Role::Function && !wants_->binds.count(name);
     Fact f;
-    f.kind = kind;
+    f.kind = FactKind::Bind;
     f.loc = loc(at);
-    if (ts_node_is_null(value)) return f;
-    if (g_.role(value) == Role::Function) {
-      // `const send = () => {...}` binds code, not data: the body's own
-      // statements are facts of their own (and would otherwise count twice).
+    f.name = std::move(name);
+    if (later) {
       Expr e;
       e.text = collapse_ws(text(value), 240);
       e.loc = loc(value);
       f.args.push_back(std::move(e));
-    } else {
-      f.args.push_back(expr(value));
+    } else if (!ts_node_is_null(value)) {
+      f.args.push_back(value_expr(value));
     }
-    return f;
+    auto index = static_cast<std::uint32_t>(out_.facts.size());
+    emit(std::move(f));
+    if (later) {
+      pending_.push_back(Pending{index, ts_node_end_byte(value), value, static_cast<std::uint32_t>(deferred_->size())});
+      deferred_->push_back(DeferredValue{index, value});
+    }
   }
 
   // Destructuring: `const {email, phone: p} = user` binds email <- user.email, p <- user.phone.
@@ -775,9 +807,15 @@ class Extractor {
     if (declaration) return;
     std::string path = path_of(target);
     if (path.empty()) return;
-    Fact f = valued_fact(FactKind::Assign, at, value);
+    Fact f;
+    f.kind = FactKind::Assign;
+    f.loc = loc(at);
+    bool later = wants_ && !ts_node_is_null(value) && !may_match(wants_->assigns, path);
+    if (!later && !ts_node_is_null(value)) f.args.push_back(value_expr(value));
     f.path = std::move(path);
+    auto index = static_cast<std::uint32_t>(out_.facts.size());
     emit(std::move(f));
+    if (later) pending_.push_back(Pending{index, ts_node_end_byte(value), value});
   }
 
   void on_assign(TSNode n, bool in_class) {
@@ -970,10 +1008,16 @@ class Extractor {
 }  // namespace
 
 FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, std::vector<bool>* node_types,
-                                    const FactInterest* interest) {
+                                    const FactInterest* interest, std::vector<DeferredValue>* deferred) {
   if (!tree || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text, node_types, interest);
+  Extractor x(grammar_for(lang), text, node_types, interest, deferred);
   return x.run(ts_tree_root_node(tree));
+}
+
+Expr summarise_tree_sitter_value(Language lang, std::string_view text, TSNode value) {
+  if (ts_node_is_null(value) || uses_libclang(lang)) return {};
+  Extractor x(grammar_for(lang), text, nullptr, nullptr, nullptr);
+  return x.value_expr(value);
 }
 
 }  // namespace ps

@@ -139,7 +139,7 @@ void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, Par
         fmt::format("{} syntax error{} ({}); the rest of the file was still scanned", errors, errors == 1 ? "" : "s",
                     ts_node_is_missing(first) ? "missing token" : "unexpected input")});
   }
-  out.facts = extract_tree_sitter_facts(file.language, tree, text, &out.node_types, interest);
+  out.facts = extract_tree_sitter_facts(file.language, tree, text, &out.node_types, interest, &out.deferred);
 }
 
 }  // namespace ps
