@@ -55,7 +55,7 @@ class Extractor {
     // One walk over the whole tree: O(nodes), and no recursion, so deeply
     // nested input cannot overflow the C++ stack. (Indexing children with
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
-    ps_walk(root, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
+    ps_walk_named(root, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
     if (deferred_)  // values summarised after all are no longer deferred
       deferred_->erase(std::remove_if(deferred_->begin(), deferred_->end(), [](const DeferredValue& d) { return ts_node_is_null(d.node); }),
                        deferred_->end());
@@ -64,7 +64,6 @@ class Extractor {
 
  private:
   PsWalkStep step(TSNode n, uint32_t depth) {
-    if (!ts_node_is_named(n)) return PS_WALK_SKIP;
     if (node_types_) {
       TSSymbol sym = ts_node_symbol(n);
       if (sym < node_types_->size()) (*node_types_)[sym] = true;

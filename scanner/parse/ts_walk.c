@@ -46,8 +46,8 @@ static bool push(Stack *s, const TSTree *tree, const Subtree *parent, Length pos
   return true;
 }
 
-void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) {
-  if (ts_node_is_null(root)) return;
+static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
+  if (ts_node_is_null(root) || (named_only && !ts_node_is_named(root))) return;
   if (visit(ctx, root, 0) != PS_WALK_ENTER) return;
   const TSTree *tree = root.tree;
   const Subtree *subtree = (const Subtree *)root.id;
@@ -73,6 +73,8 @@ void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) {
     if (f->index < f->count)
       f->position = length_add(length_add(position, ts_subtree_size(*child)), ts_subtree_padding(f->children[f->index]));
     if (ts_subtree_visible(*child) || alias) {
+      if (named_only && !(alias ? ts_language_symbol_metadata(tree->language, alias).named : ts_subtree_named(*child)))
+        continue;  // an anonymous token ("(", ";"): never entered either
       PsWalkStep step = visit(ctx, ts_node_new(tree, child, position, alias), depth);
       if (step == PS_WALK_STOP) break;
       if (step == PS_WALK_ENTER && ts_subtree_child_count(*child) > 0 && !push(&s, tree, child, position, depth + 1)) break;
@@ -82,3 +84,7 @@ void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) {
   }
   free(s.frames);
 }
+
+void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, false); }
+
+void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true); }

@@ -18,6 +18,11 @@ typedef PsWalkStep (*PsWalkVisit)(void *ctx, TSNode node, uint32_t depth);
 
 void ps_walk(TSNode root, PsWalkVisit visit, void *ctx);
 
+// The same walk over named nodes only: anonymous tokens ("(", ";") are
+// passed over without a call and not entered, as if visit had returned
+// SKIP. Depths are those ps_walk reports.
+void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,5 +1,6 @@
 // ps_walk must visit exactly the nodes a TSTreeCursor walk visits, in the
-// same order, at the same depths, whatever it is told to skip.
+// same order, at the same depths, whatever it is told to skip; ps_walk_named
+// the named ones among them, as if every anonymous node were skipped.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -29,14 +30,15 @@ std::string describe(TSNode n, uint32_t depth) {
 // Which nodes a walk does not enter: every third named node, and none.
 bool skip(TSNode n, int mode) { return mode == 1 && ts_node_is_named(n) && ts_node_start_byte(n) % 3 == 0; }
 
-std::vector<std::string> by_cursor(TSNode root, int mode) {
+std::vector<std::string> by_cursor(TSNode root, int mode, bool named_only = false) {
   std::vector<std::string> out;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint32_t depth = 0;
   while (true) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    out.push_back(describe(n, depth));
-    if (!skip(n, mode) && ts_tree_cursor_goto_first_child(&c)) {
+    bool seen = !named_only || ts_node_is_named(n);
+    if (seen) out.push_back(describe(n, depth));
+    if (seen && !skip(n, mode) && ts_tree_cursor_goto_first_child(&c)) {
       ++depth;
       continue;
     }
@@ -51,16 +53,18 @@ std::vector<std::string> by_cursor(TSNode root, int mode) {
   return out;
 }
 
-std::vector<std::string> by_walk(TSNode root, int mode) {
+std::vector<std::string> by_walk(TSNode root, int mode, bool named_only = false) {
   struct State {
     std::vector<std::string> out;
     int mode;
   } s{{}, mode};
-  ps_walk(root, [](void* p, TSNode n, uint32_t depth) {
+  auto visit = [](void* p, TSNode n, uint32_t depth) {
     auto& st = *static_cast<State*>(p);
     st.out.push_back(describe(n, depth));
     return skip(n, st.mode) ? PS_WALK_SKIP : PS_WALK_ENTER;
-  }, &s);
+  };
+  if (named_only) ps_walk_named(root, visit, &s);
+  else ps_walk(root, visit, &s);
   return s.out;
 }
 
@@ -85,6 +89,9 @@ TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
       auto want = by_cursor(root, mode);
       CHECK(by_walk(root, mode) == want);
       nodes += want.size();
+      auto named = by_cursor(root, mode, true);
+      CHECK(by_walk(root, mode, true) == named);
+      if (mode == 0) CHECK(named.size() < want.size());
     }
     // A subtree walk starts at that node, not at the root.
     if (ts_node_named_child_count(root) > 0) {
@@ -110,7 +117,10 @@ TEST_CASE("ps_walk agrees on broken input: ERROR and MISSING nodes") {
     REQUIRE(pf.tree);
     CHECK(pf.syntax_errors > 0);
     TSNode root = ts_tree_root_node(pf.tree.get());
-    for (int mode : {0, 1}) CHECK(by_walk(root, mode) == by_cursor(root, mode));
+    for (int mode : {0, 1}) {
+      CHECK(by_walk(root, mode) == by_cursor(root, mode));
+      CHECK(by_walk(root, mode, true) == by_cursor(root, mode, true));
+    }
   }
 }
 
