@@ -33,7 +33,7 @@ struct ParseOptions {
   std::filesystem::path root;                      // scan root (for compile_commands.json lookup)
   std::optional<std::filesystem::path> compile_commands;  // explicit compile_commands.json
   std::uint64_t max_bytes = 4u << 20;              // larger files are skipped with a diagnostic
-  bool keep_tree = true;                           // keep the tree-sitter tree for raw queries
+  bool keep_tree = true;                           // keep the tree-sitter tree (raw queries, deferred values)
   double file_timeout = 0;                         // seconds for one tree-sitter parse; 0 = no limit
   // What the mapping library can use (MappingLibrary::interest): call
   // arguments nothing can use are not summarised. Null: summarise all.

@@ -96,9 +96,12 @@ const Library& library() {
 
 // Parsed as a scan parses: only the call arguments the library can use are
 // summarised (ParseOptions::interest); `eager` summarises them all.
-std::vector<CollectionPoint> scan_fixture(const fs::path& file, Language lang, std::string& text, bool eager = false) {
+// `keep_tree` false settles the values the walk deferred before the tree goes.
+std::vector<CollectionPoint> scan_fixture(const fs::path& file, Language lang, std::string& text, bool eager = false,
+                                          bool keep_tree = true) {
   ParseOptions opts;
   if (!eager) opts.interest = library().lib->interest();
+  opts.keep_tree = keep_tree;
   Parsers parsers(opts);
   SourceFile sf{file, file.filename().string(), lang, 0};
   text = read(file);
@@ -211,6 +214,13 @@ TEST_CASE("summarising only what the library can use finds the same points as su
                                 p.retention_seconds ? std::to_string(*p.retention_seconds) : "-"));
     return out;
   };
+  std::set<std::string> query_rules;
+  for (const auto& r : library().lib->rules())
+    if (!r.queries.empty()) query_rules.insert(r.id);
+  auto queried = [&](const std::string& described) {  // "line:col kind mapping_id ..."
+    auto words = split(described, ' ');
+    return words.size() > 2 && query_rules.count(words[2]) > 0;
+  };
   std::size_t files = 0, points = 0;
   for (const fs::path& root : {kFixtures, fs::path(POLICYSCAN_SOURCE_DIR) / "examples"}) {
     for (const auto& e : fs::recursive_directory_iterator(root)) {
@@ -220,8 +230,13 @@ TEST_CASE("summarising only what the library can use finds the same points as su
       std::string text;
       auto lazy = describe(scan_fixture(e.path(), *lang, text));
       auto eager = describe(scan_fixture(e.path(), *lang, text, true));
+      // Without the tree, raw queries cannot run; every other point stays.
+      auto settled = describe(scan_fixture(e.path(), *lang, text, false, false));
+      auto no_raw = eager;
+      no_raw.erase(std::remove_if(no_raw.begin(), no_raw.end(), [&](const std::string& p) { return queried(p); }), no_raw.end());
       CAPTURE(e.path().string());
       CHECK(lazy == eager);
+      CHECK(settled == no_raw);
       ++files;
       points += eager.size();
     }

@@ -323,3 +323,69 @@ TEST_CASE("a declaration without a value (found by fuzzing) yields no crash") {
   auto q = parse_snippet(Language::JavaScript, "a.js", "let a, b = ;\nvar c;\nconst {d} = ;\n");
   CHECK(q.parsed);
 }
+
+// With an interest (scanner/core/fact_interest.h), a bound value nothing in
+// the walk needs is deferred; deferred_value() then makes the summary the
+// eager walk makes.
+TEST_CASE("bound values are deferred unless something needs them, and summarised on demand as eagerly") {
+  const std::string text = R"(const profile = { email: user.email, plan: "pro" };
+const endpoint = "https://api.example.com/v1";
+const ip = req.ip;
+const SESSION_COOKIE_AGE = 3600;
+const send = () => track(profile);
+analytics.track("signup", profile);
+)";
+  auto interest = std::make_shared<FactInterest>();
+  auto& js = interest->by_language[static_cast<std::size_t>(Language::JavaScript)];
+  js.calls.add("analytics.track", 0);
+  js.reads.add("req.ip", 1);
+  js.binds.insert("SESSION_COOKIE_AGE");
+  SourceFile sf{"a.js", "a.js", Language::JavaScript, text.size()};
+  ParseOptions lazy_opts;
+  lazy_opts.interest = interest;
+  ParsedFile lazy = Parsers(lazy_opts).parse_text(sf, text);
+  ParsedFile eager = Parsers(ParseOptions{}).parse_text(sf, text);
+  INFO(dump(lazy));
+  REQUIRE(lazy.facts.facts.size() == eager.facts.facts.size());
+  CHECK(eager.deferred.empty());
+
+  auto bind_index = [&](const std::string& name) {
+    for (std::uint32_t i = 0; i < lazy.facts.facts.size(); ++i)
+      if (lazy.facts.facts[i].kind == FactKind::Bind && lazy.facts.facts[i].name == name) return i;
+    FAIL("no bind of " << name);
+    return 0u;
+  };
+  // Only `profile` is deferred: a URL, a reads rule's name, a binds rule's
+  // variable and a function each need their value now.
+  REQUIRE(lazy.deferred.size() == 1);
+  std::uint32_t profile = bind_index("profile");
+  CHECK(lazy.deferred[0].fact == profile);
+  const Expr& kept = lazy.facts.facts[profile].args.at(0);
+  CHECK(kept.text == R"({ email: user.email, plan: "pro" })");  // what the aliases read
+  CHECK(kept.names.empty());
+  for (const char* name : {"endpoint", "ip", "SESSION_COOKIE_AGE", "send"}) {
+    CAPTURE(name);
+    CHECK_FALSE(deferred_value(lazy, bind_index(name)).has_value());
+  }
+  CHECK(lazy.facts.facts[bind_index("endpoint")].args.at(0).strings == std::vector<std::string>{"https://api.example.com/v1"});
+  CHECK(has(lazy.facts.facts[bind_index("ip")].args.at(0).names, "req.ip"));
+
+  auto made = deferred_value(lazy, profile);
+  REQUIRE(made.has_value());
+  const Expr& want = eager.facts.facts[profile].args.at(0);
+  CHECK(made->text == want.text);
+  CHECK(made->names == want.names);
+  CHECK(made->strings == want.strings);
+  REQUIRE(made->fields.size() == want.fields.size());
+  for (std::size_t i = 0; i < want.fields.size(); ++i) {
+    CHECK(made->fields[i].key == want.fields[i].key);
+    CHECK(made->fields[i].names == want.fields[i].names);
+  }
+  CHECK(has(made->names, "user.email"));
+
+  // Without the tree kept, the parse stage settles deferred values itself.
+  lazy_opts.keep_tree = false;
+  ParsedFile settled = Parsers(lazy_opts).parse_text(sf, text);
+  CHECK(settled.deferred.empty());
+  CHECK(settled.facts.facts[profile].args.at(0).names == want.names);
+}
