@@ -88,6 +88,7 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
   std::string cur(path);
   Used used;
   for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
+    if (!names_.may_contain(first_segment(cur))) break;
     auto it = map_.find(first_segment(cur));
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
@@ -107,6 +108,7 @@ std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string
   bool dotted = first.size() != path.size();
   Used used;
   for (int depth = 0; depth < 8; ++depth) {
+    if (!names_.may_contain(first)) break;
     auto it = map_.find(first);
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
