@@ -22,6 +22,7 @@
 // data flow asks for it (deferred_value in scanner/parse/parse.h): data flow
 // needs only the variables whose values can reach a point.
 #include <array>
+#include <vector>
 
 #include "scanner/core/language.h"
 #include "scanner/core/path_index.h"
@@ -35,6 +36,10 @@ struct FactInterest {
     PathIndex reads;  // patterns of reads rules
     PathIndex assigns;  // patterns of assigns rules
     StringSet binds;    // variable names of binds rules
+    // By TSSymbol: the node types the language's raw queries start at. The
+    // walk lists the outermost such nodes and the queries run on those
+    // subtrees only. Empty: no raw query, or one that may start anywhere.
+    std::vector<bool> query_roots;
   };
   std::array<ForLanguage, kLanguageCount> by_language;
 };

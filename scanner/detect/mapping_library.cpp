@@ -165,6 +165,11 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
       else diags.push_back(Diagnostic{Severity::Error, "mapping", "mappings", 0, 0, "string_regex set did not compile"});
     }
     if (!queries.empty()) idx->query = RawQuery::compile(lang, queries, rules_, diags);
+    if (idx->query)
+      for (auto t : idx->query->root_types()) {
+        if (wants.query_roots.size() <= t) wants.query_roots.resize(t + 1u, false);
+        wants.query_roots[t] = true;
+      }
     by_language_[static_cast<std::size_t>(lang)] = std::move(idx);
   }
   interest_ = std::move(interest);

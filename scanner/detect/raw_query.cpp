@@ -142,11 +142,7 @@ std::unique_ptr<RawQuery> RawQuery::compile(Language lang, const std::vector<std
 }
 
 void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
-  if (!root_types_.empty() && !file.node_types.empty()) {
-    bool any = false;
-    for (auto t : root_types_) any = any || (t < file.node_types.size() && file.node_types[t]);
-    if (!any) return;
-  }
+  if (file.query_roots && file.query_roots->empty()) return;  // no node a pattern starts at
   if (!needs_.empty()) {
     bool any = false;
     for (const auto& words : needs_)
@@ -155,7 +151,19 @@ void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
   }
   TSQueryCursor* cursor = ts_query_cursor_new();
   ts_query_cursor_set_match_limit(cursor, 4096);
-  ts_query_cursor_exec(cursor, query_, ts_tree_root_node(file.tree.get()));
+  if (file.query_roots) {
+    for (TSNode root : *file.query_roots) {  // disjoint subtrees, in source order
+      ts_query_cursor_exec(cursor, query_, root);
+      collect(cursor, file, out);
+    }
+  } else {
+    ts_query_cursor_exec(cursor, query_, ts_tree_root_node(file.tree.get()));
+    collect(cursor, file, out);
+  }
+  ts_query_cursor_delete(cursor);
+}
+
+void RawQuery::collect(TSQueryCursor* cursor, const ParsedFile& file, std::vector<Detection>& out) const {
   const std::string& text = file.text;
   auto node_text = [&](TSNode n) {
     uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -214,7 +222,6 @@ void RawQuery::run(const ParsedFile& file, std::vector<Detection>& out) const {
       }
     out.push_back(std::move(d));
   }
-  ts_query_cursor_delete(cursor);
 }
 
 }  // namespace ps

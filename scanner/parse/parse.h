@@ -46,7 +46,8 @@ struct ParsedFile {
   TreePtr tree;                // tree-sitter tree; null for C/C++ and for skipped files
   FileFacts facts;             // facts reduced from the tree, in source order
   std::vector<DeferredValue> deferred;  // Bind facts whose value is summarised on demand (deferred_value)
-  std::vector<bool> node_types;  // by TSSymbol: named node types the fact walk met (empty: unknown)
+  // Where raw queries may match (WalkFindings::query_roots); unset: anywhere.
+  std::optional<std::vector<TSNode>> query_roots;
   Diagnostics diags;           // unreadable, binary, invalid UTF-8, too large, syntax errors
   bool parsed = false;         // false when the file was skipped entirely
   std::size_t syntax_errors = 0;  // ERROR/MISSING nodes or libclang errors

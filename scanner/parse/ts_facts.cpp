@@ -32,12 +32,11 @@ constexpr uint32_t kInlineFunctionBytes = 256;
 
 class Extractor {
  public:
-  Extractor(const Grammar& g, std::string_view text, std::vector<bool>* node_types, const FactInterest* interest,
-            std::vector<DeferredValue>* deferred)
-      : g_(g), text_(text), node_types_(node_types),
+  Extractor(const Grammar& g, std::string_view text, const FactInterest* interest, WalkFindings* found)
+      : g_(g), text_(text),
         wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
-        deferred_(wants_ ? deferred : nullptr) {
-    if (node_types_) node_types_->assign(g_.roles.size(), false);
+        deferred_(wants_ && found ? &found->deferred : nullptr) {
+    if (wants_ && found && !wants_->query_roots.empty()) query_roots_ = &found->query_roots.emplace();
   }
 
   // What a bound or assigned value is: a function binds code, not data
@@ -64,19 +63,27 @@ class Extractor {
 
  private:
   PsWalkStep step(TSNode n, uint32_t depth) {
-    if (node_types_) {
-      TSSymbol sym = ts_node_symbol(n);
-      if (sym < node_types_->size()) (*node_types_)[sym] = true;
-    }
+    if (query_roots_) note_query_root(n);
     if (!visit(n, depth > 0 && class_at_[depth - 1] != 0)) return PS_WALK_SKIP;
     if (class_at_.size() <= depth) class_at_.resize(depth + 1);
     class_at_[depth] = is_class_body(n) ? 1 : 0;
     return PS_WALK_ENTER;
   }
 
+  // A node a raw query may start at, unless it is inside the last one listed
+  // (whose subtree the query searches anyway).
+  void note_query_root(TSNode n) {
+    TSSymbol sym = ts_node_symbol(n);
+    const auto& roots = wants_->query_roots;
+    if (sym >= roots.size() || !roots[sym] || ts_node_start_byte(n) < query_roots_end_) return;
+    query_roots_->push_back(n);
+    query_roots_end_ = ts_node_end_byte(n);
+  }
+
   const Grammar& g_;
   std::string_view text_;
-  std::vector<bool>* node_types_;
+  std::vector<TSNode>* query_roots_ = nullptr;
+  uint32_t query_roots_end_ = 0;
   FileFacts out_;
   std::vector<char> class_at_;  // by depth: is the node last entered at that depth a class body?
 
@@ -1006,16 +1013,16 @@ class Extractor {
 
 }  // namespace
 
-FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, std::vector<bool>* node_types,
-                                    const FactInterest* interest, std::vector<DeferredValue>* deferred) {
+FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, const FactInterest* interest,
+                                    WalkFindings* found) {
   if (!tree || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text, node_types, interest, deferred);
+  Extractor x(grammar_for(lang), text, interest, found);
   return x.run(ts_tree_root_node(tree));
 }
 
 Expr summarise_tree_sitter_value(Language lang, std::string_view text, TSNode value) {
   if (ts_node_is_null(value) || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text, nullptr, nullptr, nullptr);
+  Extractor x(grammar_for(lang), text, nullptr, nullptr);
   return x.value_expr(value);
 }
 

@@ -3,6 +3,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,16 +22,21 @@ struct DeferredValue {
   TSNode node{};
 };
 
-// When node_types is given it is set, by TSSymbol, for every named node
-// type the walk met (everything outside comments and import statements), so
-// raw queries can skip files that lack the node their patterns start with.
+// What the walk leaves beside the facts when it has an interest.
+struct WalkFindings {
+  std::vector<DeferredValue> deferred;  // by fact, ascending
+  // The outermost nodes of the types the raw queries start at
+  // (FactInterest::ForLanguage::query_roots), in source order; unset when
+  // the interest names none. Comments and import statements are not searched.
+  std::optional<std::vector<TSNode>> query_roots;
+};
+
 // With an interest, a call's arguments are summarised only when the mapping
-// library can use them (scanner/core/fact_interest.h), and bound values the
-// walk did not need are listed in `deferred` (by fact, ascending); without an
+// library can use them (scanner/core/fact_interest.h), and `found` gets the
+// bound values the walk did not need and the raw queries' roots; without an
 // interest, everything is summarised.
 FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text,
-                                    std::vector<bool>* node_types = nullptr, const FactInterest* interest = nullptr,
-                                    std::vector<DeferredValue>* deferred = nullptr);
+                                    const FactInterest* interest = nullptr, WalkFindings* found = nullptr);
 
 // The summary of a value node, the one the walk makes for a bound value.
 Expr summarise_tree_sitter_value(Language lang, std::string_view text, TSNode value);

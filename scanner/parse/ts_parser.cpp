@@ -139,7 +139,10 @@ void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, Par
         fmt::format("{} syntax error{} ({}); the rest of the file was still scanned", errors, errors == 1 ? "" : "s",
                     ts_node_is_missing(first) ? "missing token" : "unexpected input")});
   }
-  out.facts = extract_tree_sitter_facts(file.language, tree, text, &out.node_types, interest, &out.deferred);
+  WalkFindings found;
+  out.facts = extract_tree_sitter_facts(file.language, tree, text, interest, &found);
+  out.deferred = std::move(found.deferred);
+  out.query_roots = std::move(found.query_roots);
 }
 
 }  // namespace ps

@@ -231,7 +231,7 @@ rules:
   CHECK(ds[0].data.size() == 3);
 }
 
-TEST_CASE("a raw query is skipped only for files without the node type its patterns start with") {
+TEST_CASE("a raw query runs only on the subtrees its patterns can start at") {
   Diagnostics d;
   auto rules = load_rules_text(R"(
 rules:
@@ -248,20 +248,35 @@ rules:
 )", "q.yaml", d);
   MappingLibrary lib(std::move(rules), d);
   REQUIRE(d.empty());
-  Parsers parsers(ParseOptions{});
-  auto jsx = parsers.parse_text(SourceFile{"a.js", "a.js", Language::JavaScript, 0}, "const f = <input type=\"email\" />;\n");
-  REQUIRE_FALSE(jsx.node_types.empty());
-  CHECK(lib.detect(jsx).size() == 1);
+  ParseOptions opts;
+  opts.interest = lib.interest();
+  Parsers parsers(opts), eager(ParseOptions{});
+  auto lines = [](const std::vector<Detection>& ds) {
+    std::vector<std::uint32_t> out;
+    for (const auto& x : ds) out.push_back(x.loc.line);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // Attributes inside an attribute's value: the walk lists the outer one
+  // only, and its subtree holds both matches, each found once.
+  const std::string jsx_text = "const f = <input type=\"email\" />;\nconst g = 1;\n"
+                               "const h = <Field render={<input type=\"tel\" />} type=\"text\" />;\n";
+  SourceFile js{"a.jsx", "a.jsx", Language::JavaScript, 0};
+  auto jsx = parsers.parse_text(js, jsx_text);
+  REQUIRE(jsx.query_roots.has_value());
+  CHECK(jsx.query_roots->size() == 3);  // type="email", render={...}, type="text"
+  CHECK(lines(lib.detect(jsx)) == std::vector<std::uint32_t>{1, 3, 3});
+  // Without the walk's list (parsed without an interest) the whole tree is queried: the same detections.
+  auto whole = eager.parse_text(js, jsx_text);
+  CHECK_FALSE(whole.query_roots.has_value());
+  CHECK(lines(lib.detect(whole)) == lines(lib.detect(jsx)));
   // The same tree, told it has no jsx_attribute: the query is not run.
-  ParsedFile blind = parsers.parse_text(SourceFile{"a.js", "a.js", Language::JavaScript, 0}, "const f = <input type=\"email\" />;\n");
-  blind.node_types.assign(blind.node_types.size(), false);
+  ParsedFile blind = parsers.parse_text(js, jsx_text);
+  blind.query_roots->clear();
   CHECK(lib.detect(blind).empty());
-  // Unknown node types (empty) mean: run.
-  blind.node_types.clear();
-  CHECK(lib.detect(blind).size() == 1);
-  // An alternation has no single first node type: always run.
+  // An alternation has no single first node type: the walk lists nothing and the whole tree is queried.
   auto tsx = parsers.parse_text(SourceFile{"a.tsx", "a.tsx", Language::Tsx, 0}, "gtag('event');\n");
-  tsx.node_types.assign(tsx.node_types.size(), false);
+  CHECK_FALSE(tsx.query_roots.has_value());
   CHECK(lib.detect(tsx).size() == 1);
 }
 
