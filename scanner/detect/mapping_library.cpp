@@ -22,10 +22,35 @@ namespace ps {
 
 using RuleIds = std::vector<std::uint32_t>;
 
+namespace {
+// Import patterns ending in '*' ("@sentry/*" -> "@sentry/"), grouped by
+// their first two bytes: an import is compared with the few prefixes that
+// share its start, not with all of them.
+class PrefixIndex {
+ public:
+  void add(std::string prefix, std::uint32_t r) {
+    std::string head = prefix.substr(0, std::min<std::size_t>(2, prefix.size()));
+    by_head_[head].emplace_back(std::move(prefix), r);
+  }
+  void find(std::string_view path, RuleIds& out) const {
+    if (by_head_.empty()) return;
+    for (std::size_t n = 0; n <= 2 && n <= path.size(); ++n) {  // a prefix's head is at most its first two bytes
+      auto it = by_head_.find(path.substr(0, n));
+      if (it == by_head_.end()) continue;
+      for (const auto& [prefix, r] : it->second)
+        if (path.substr(0, prefix.size()) == prefix) out.push_back(r);
+    }
+  }
+
+ private:
+  StringMap<std::vector<std::pair<std::string, std::uint32_t>>> by_head_;
+};
+}  // namespace
+
 struct MappingLibrary::LanguageIndex {
   PathIndex calls, assigns, fields, reads;
   std::unordered_map<std::string, RuleIds> imports, binds, hosts, strings;
-  std::vector<std::pair<std::string, std::uint32_t>> import_prefixes;  // "@sentry/" from "@sentry/*"
+  PrefixIndex import_prefixes;
   RuleIds any_host;                                                    // hosts: ["*"]: hosts no other rule knows
   std::unique_ptr<RE2::Set> string_set;
   RuleIds string_set_rules;
@@ -123,7 +148,7 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
       const Rule& rule = rules_[r];
       if (!rule.applies_to(lang)) continue;
       for (const auto& m : rule.imports) {
-        if (!m.empty() && m.back() == '*') idx->import_prefixes.emplace_back(m.substr(0, m.size() - 1), r);
+        if (!m.empty() && m.back() == '*') idx->import_prefixes.add(m.substr(0, m.size() - 1), r);
         else add(idx->imports, m, r);
       }
       for (const auto& c : rule.calls) {
@@ -276,8 +301,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
           lookup(idx.imports, *path, hits);
           std::string unversioned = strip_go_version(*path);
           if (unversioned != *path) lookup(idx.imports, unversioned, hits);
-          for (const auto& [prefix, r] : idx.import_prefixes)
-            if (starts_with(*path, prefix)) hits.push_back(r);
+          idx.import_prefixes.find(*path, hits);
         }
         dedupe(hits);
         for (auto r : hits) emit(r, fi, f.loc, f.path, "", {}, nullptr);
