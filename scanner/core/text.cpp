@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace ps {
 
@@ -50,8 +51,14 @@ std::string sanitize_utf8(std::string_view s) {
 
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!p) break;
+    ++p;
+    starts_.push_back(static_cast<std::size_t>(p - begin));
+  }
 }
 
 int LineIndex::line_of(std::size_t offset) const {
@@ -81,10 +88,12 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse_ws(std::string_view s, std::size_t max) {
+  s = trim(s);
   std::string out;
+  out.reserve(std::min(s.size(), max + 1));
   bool space = false;
-  for (char c : trim(s)) {
-    if (std::isspace(static_cast<unsigned char>(c))) { space = true; continue; }
+  for (char c : s) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) { space = true; continue; }  // isspace in the C locale
     if (space) { out.push_back(' '); space = false; }
     out.push_back(c);
     if (out.size() >= max) break;
