@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "scanner/core/string_hash.h"
 #include "scanner/core/text.h"
@@ -96,32 +98,30 @@ class DataFlow {
   std::vector<std::string> names_;  // by id
 };
 
-// The variables whose values can reach the detections, and those values.
-// Data flow looks a name up by its first segment (`e` of `e.address`), so
-// a variable matters when a detection reads it, or when a value bound to a
-// variable that matters reads it. The others are skipped: their bound
-// values need no summary (the parse stage defers it) and no classification.
+// The binds whose values can reach the detections. Walking back from the
+// last detection, a bind matters when a detection or a bind that matters,
+// later in the file, reads its variable (data flow looks a name up by its
+// first segment: `e` of `e.address`; a bind also reads its own variable's
+// earlier value). The others need no summary (the parse stage defers it)
+// and no classification.
 class Reach {
  public:
   Reach(const ParsedFile& file, const std::vector<const Detection*>& order) : file_(file) {
     const auto& facts = file.facts.facts;
-    std::size_t last = std::min<std::size_t>(order.back()->fact, facts.size());  // later binds reach no detection
-    StringMap<std::vector<std::uint32_t>> binds_of;
-    for (std::uint32_t i = 0; i < last; ++i)
-      if (facts[i].kind == FactKind::Bind) binds_of[facts[i].name].push_back(i);
-    for (const Detection* d : order)
-      for (const auto& e : d->data) reads(e);
-    while (!work_.empty()) {
-      std::string_view var = work_.back();
-      work_.pop_back();
-      auto it = binds_of.find(var);
-      if (it == binds_of.end()) continue;
-      for (std::uint32_t fi : it->second)
-        if (const Expr* v = value(fi)) reads(*v);
+    std::size_t next = order.size();  // detections not yet read, from the last
+    for (std::size_t i = std::min<std::size_t>(order.back()->fact, facts.size()); i-- > 0;) {
+      for (; next > 0 && order[next - 1]->fact > i; --next)
+        for (const auto& e : order[next - 1]->data) reads(e);
+      const Fact& f = facts[i];
+      if (f.kind != FactKind::Bind || !live_.count(f.name)) continue;
+      binds_.push_back(static_cast<std::uint32_t>(i));
+      if (const Expr* v = value(binds_.back())) reads(*v);
     }
+    std::reverse(binds_.begin(), binds_.end());
   }
 
-  bool matters(const std::string& var) const { return vars_.count(var) > 0; }
+  // The binds that matter, in fact order.
+  const std::vector<std::uint32_t>& binds() const { return binds_; }
 
   // A Bind fact's value, summarised now if the parse stage deferred it.
   const Expr* value(std::uint32_t fact) {
@@ -136,20 +136,16 @@ class Reach {
 
  private:
   void reads(const Expr& e) {
-    for (const auto& n : e.names) add(n);
+    for (const auto& n : e.names) live_.insert(first_segment(n));
     for (const auto& f : e.fields) {
-      add(f.key);
-      for (const auto& n : f.names) add(n);
+      live_.insert(first_segment(f.key));
+      for (const auto& n : f.names) live_.insert(first_segment(n));
     }
-  }
-  void add(std::string_view name) {
-    auto var = first_segment(name);
-    if (!var.empty() && vars_.emplace(var).second) work_.push_back(var);
   }
 
   const ParsedFile& file_;
-  StringSet vars_;
-  std::vector<std::string_view> work_;  // views into vars_ (node-based: they stay put)
+  std::unordered_set<std::string_view> live_;  // views into facts, detections and made_ (all stay put)
+  std::vector<std::uint32_t> binds_;
   std::unordered_map<std::uint32_t, Expr> made_;  // deferred values summarised so far
 };
 
@@ -168,11 +164,11 @@ std::vector<CollectionPoint> classify_detections(const ParsedFile& file, const s
   Reach reach(file, order);
   const auto& facts = file.facts.facts;
   LineIndex lines(file.text);
-  std::size_t next_fact = 0;
+  std::size_t next_bind = 0;
   for (const Detection* d : order) {
-    for (; next_fact < facts.size() && next_fact < d->fact; ++next_fact) {
-      const Fact& f = facts[next_fact];
-      if (f.kind == FactKind::Bind && reach.matters(f.name)) flow.bind(f.name, reach.value(static_cast<std::uint32_t>(next_fact)));
+    for (; next_bind < reach.binds().size() && reach.binds()[next_bind] < d->fact; ++next_bind) {
+      std::uint32_t fi = reach.binds()[next_bind];
+      flow.bind(facts[fi].name, reach.value(fi));
     }
     const Rule& rule = library.rules()[d->rule];
     Categories cats(rule.categories.begin(), rule.categories.end());
