@@ -63,17 +63,18 @@ class Extractor {
 
  private:
   PsWalkStep step(TSNode n, uint32_t depth) {
-    if (query_roots_) note_query_root(n);
-    if (!visit(n, depth > 0 && class_at_[depth - 1] != 0)) return PS_WALK_SKIP;
+    TSSymbol sym = ts_node_symbol(n);
+    if (query_roots_) note_query_root(n, sym);
+    Role role = g_.role_of(sym);
+    if (!visit(n, role, depth > 0 && class_at_[depth - 1] != 0)) return PS_WALK_SKIP;
     if (class_at_.size() <= depth) class_at_.resize(depth + 1);
-    class_at_[depth] = is_class_body(n) ? 1 : 0;
+    class_at_[depth] = role == Role::ClassBody ? 1 : 0;
     return PS_WALK_ENTER;
   }
 
   // A node a raw query may start at, unless it is inside the last one listed
   // (whose subtree the query searches anyway).
-  void note_query_root(TSNode n) {
-    TSSymbol sym = ts_node_symbol(n);
+  void note_query_root(TSNode n, TSSymbol sym) {
     const auto& roots = wants_->query_roots;
     if (sym >= roots.size() || !roots[sym] || ts_node_start_byte(n) < query_roots_end_) return;
     query_roots_->push_back(n);
@@ -192,11 +193,6 @@ class Extractor {
     for (uint32_t i = 0; i < c; ++i)
       if (is(ts_node_named_child(n, i), t)) return ts_node_named_child(n, i);
     return TSNode{};
-  }
-  bool is_class_body(TSNode n) const {
-    if (g_.role(n) == Role::ClassBody) return true;
-    // Python: class_definition > block holds the attributes.
-    return false;
   }
   std::string path_of(TSNode n) const {
     auto t = text(n);
@@ -963,9 +959,9 @@ class Extractor {
 
   // ---- the walk ----------------------------------------------------------------
   // Returns whether to descend into the node's children.
-  bool visit(TSNode n, bool in_class) {
+  bool visit(TSNode n, Role role, bool in_class) {
     if (!pending_.empty()) leave_pending(n);
-    switch (g_.role(n)) {
+    switch (role) {
       case Role::Comment: return false;
       case Role::Call: on_call(n); return true;
       case Role::Import: on_import(n); return false;

@@ -45,11 +45,8 @@ struct Grammar {
   std::vector<Role> roles;  // by TSSymbol
   std::vector<bool> is_new; // by TSSymbol: constructor calls
   std::array<TSFieldId, kFieldNames> field_ids{};  // 0: the grammar has no such field
-  Role role(TSNode n) const {
-    if (ts_node_is_null(n)) return Role::None;
-    TSSymbol s = ts_node_symbol(n);
-    return s < roles.size() ? roles[s] : Role::None;
-  }
+  Role role(TSNode n) const { return ts_node_is_null(n) ? Role::None : role_of(ts_node_symbol(n)); }
+  Role role_of(TSSymbol s) const { return s < roles.size() ? roles[s] : Role::None; }
   bool constructs(TSNode n) const {
     if (ts_node_is_null(n)) return false;
     TSSymbol s = ts_node_symbol(n);
