@@ -203,6 +203,11 @@ Grammar build(Language lang) {
   static constexpr std::array<const char*, kFieldNames> kFieldNameText = {"alias", "arguments", "block", "constructor", "function", "initializer", "key", "left", "method", "module_name", "name", "object", "path", "property", "receiver", "result", "right", "scope", "source", "target", "type", "value"};
   for (std::size_t f = 0; f < kFieldNames; ++f)
     g.field_ids[f] = ts_language_field_id_for_name(g.ts, kFieldNameText[f], static_cast<uint32_t>(std::strlen(kFieldNameText[f])));
+  if (lang == Language::Python) {
+    std::size_t i = 0;
+    for (std::string_view name : {"class_definition", "block", "expression_statement"})
+      g.class_attribute_path[i++] = ts_language_symbol_for_name(g.ts, name.data(), static_cast<uint32_t>(name.size()), true);
+  }
   auto entries = entries_for(lang);
   for (uint32_t s = 0; s < n; ++s) {
     if (ts_language_symbol_type(g.ts, static_cast<TSSymbol>(s)) != TSSymbolTypeRegular) continue;

@@ -45,6 +45,9 @@ struct Grammar {
   std::vector<Role> roles;  // by TSSymbol
   std::vector<bool> is_new; // by TSSymbol: constructor calls
   std::array<TSFieldId, kFieldNames> field_ids{};  // 0: the grammar has no such field
+  // Python: class_definition > block > expression_statement, the ancestors
+  // of a class attribute's assignment (0s in other grammars).
+  std::array<TSSymbol, 3> class_attribute_path{};
   Role role(TSNode n) const { return ts_node_is_null(n) ? Role::None : role_of(ts_node_symbol(n)); }
   Role role_of(TSSymbol s) const { return s < roles.size() ? roles[s] : Role::None; }
   bool constructs(TSNode n) const {
