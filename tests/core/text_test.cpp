@@ -14,6 +14,15 @@ TEST_CASE("find_invalid_utf8 finds the first bad byte and accepts valid text") {
   CHECK(find_invalid_utf8("\xC0\xAF") == 0);                // overlong '/'
   CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);           // surrogate
   CHECK(sanitize_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  // Long ASCII runs are checked eight bytes at a time: a bad byte at any offset is still found.
+  std::string ascii(37, 'a');
+  for (std::size_t at = 0; at < ascii.size(); ++at) {
+    std::string t = ascii;
+    t[at] = '\xFF';
+    CHECK(find_invalid_utf8(t) == at);
+  }
+  CHECK(find_invalid_utf8(ascii) == std::string_view::npos);
+  CHECK(find_invalid_utf8("0123456789\xC3\xA9" "ABCDEFGHIJ\xC3") == 22);  // a valid pair, then a truncated one
 }
 
 TEST_CASE("looks_binary sees NUL bytes only") {
