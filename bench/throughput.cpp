@@ -5,12 +5,20 @@
 //   full    parse + facts + detect (whole mapping library) + classify
 // Prints files/s and MB/s per mode and thread count, and full/raw ratios.
 // The modes run in turn, --repeat times (default 3), and each keeps its
-// fastest run: on a shared machine, noise only ever adds time.
+// fastest run: on a shared machine, noise only ever adds time. Runs whole
+// seconds apart still meet different noise, so a paired pass follows: the
+// corpus is cut into blocks of about 1 MB, each block is parsed raw and
+// scanned in full back to back (in alternating order), on every thread,
+// and the ratio of the two sums of thread CPU time is the cost of the
+// library with the noise of each moment shared by both sides. (Blocks,
+// not single files, so that neither side runs in caches the other just
+// filled or emptied; pairing by file gave the same ratios within 0.04.)
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -159,6 +167,64 @@ int main(int argc, char** argv) {
       fmt::print("{:<8} {:>7} {:>9.0f} {:>9.2f} {:>8.3f} {:>8.3f}\n", name, t, files.size() / tm.wall, mb / tm.wall, tm.wall, tm.cpu);
     fmt::print("ratio full/raw at {} thread(s): {:.2f}x   (facts/raw {:.2f}x; cpu time {:.2f}x; {} points)\n", t, u.wall / r.wall,
                f.wall / r.wall, u.cpu / r.cpu, points.load());
+  }
+  // Blocks of consecutive files, about 1 MB each.
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  for (std::size_t b = 0; b < files.size();) {
+    std::size_t e = b, size = 0;
+    while (e < files.size() && (e == b || size < (1u << 20))) size += files[e++].text.size();
+    blocks.emplace_back(b, e);
+    b = e;
+  }
+  fmt::print("paired, {} passes over {} blocks of ~1 MB (each block raw and full back to back; thread CPU time):\n", repeat,
+             blocks.size());
+  for (int t : threads) {
+    struct Sums {
+      double raw = 0, full = 0;
+      std::array<double, kLanguageCount> raw_by{}, full_by{};  // by language
+    };
+    tbb::enumerable_thread_specific<Sums> sums;
+    auto thread_cpu = [] {
+      timespec ts{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+      return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+    };
+    for (int k = 0; k < repeat; ++k) {
+      tbb::task_arena arena(t);
+      arena.execute([&] {
+        tbb::parallel_for(std::size_t(0), blocks.size(), [&](std::size_t bi) {
+          Sums& mine = sums.local();
+          bool raw_first = (bi + static_cast<std::size_t>(k)) % 2 == 0;
+          for (int side = 0; side < 2; ++side) {
+            bool is_raw = (side == 0) == raw_first;
+            for (std::size_t i = blocks[bi].first; i < blocks[bi].second; ++i) {
+              double c0 = thread_cpu();
+              if (is_raw) raw(files[i]);
+              else full(files[i]);
+              double spent = thread_cpu() - c0;
+              (is_raw ? mine.raw : mine.full) += spent;
+              (is_raw ? mine.raw_by : mine.full_by)[static_cast<std::size_t>(files[i].file.language)] += spent;
+            }
+          }
+        });
+      });
+    }
+    Sums total;
+    for (const auto& x : sums) {
+      total.raw += x.raw;
+      total.full += x.full;
+      for (std::size_t l = 0; l < kLanguageCount; ++l) {
+        total.raw_by[l] += x.raw_by[l];
+        total.full_by[l] += x.full_by[l];
+      }
+    }
+    fmt::print("ratio full/raw at {} thread(s), paired: {:.2f}x   (raw {:.2f} s, full {:.2f} s of CPU)\n", t, total.full / total.raw,
+               total.raw, total.full);
+    std::string by;
+    for (Language l : kAllLanguages)
+      if (total.raw_by[static_cast<std::size_t>(l)] > 0)
+        by += fmt::format(" {} {:.2f}x", language_name(l), total.full_by[static_cast<std::size_t>(l)] / total.raw_by[static_cast<std::size_t>(l)]);
+    fmt::print("  by language:{}\n", by);
   }
   std::sort(slow.rbegin(), slow.rend());
   fmt::print("slowest files (full pipeline):\n");
