@@ -202,7 +202,8 @@ printf '%-22s %-9s %7s %8s %9s %8s %9s %9s\n' tool corpus threads seconds files/
 printf '%s\n' "${rows[@]}"
 echo
 echo "ratios (wall time; > 1: policyscan is slower):"
-sed -nE 's/^ratio full\/raw at ([0-9]+) thread.*: ([0-9.]+)x.*/  full pipeline \/ raw parse (policyscan_bench), \1 thread(s): \2x/p' "$out/bench.txt"
+sed -nE 's/^ratio full\/raw at ([0-9]+) thread\(s\): ([0-9.]+)x.*/  full pipeline \/ raw parse (policyscan_bench, mode by mode), \1 thread(s): \2x/p' "$out/bench.txt"
+sed -nE 's/^ratio full\/raw at ([0-9]+) thread\(s\), paired: ([0-9.]+)x.*/  full pipeline \/ raw parse (policyscan_bench, paired CPU time), \1 thread(s): \2x/p' "$out/bench.txt"
 for j in 1 2; do
   rf=rgF_sec_$j r=rg_sec_$j a=ag_sec_$j ia=inv_all_sec_$j ij=inv_js_sec_$j
   printf '  policyscan / rg -F     -j%d: %6.2fx   (whole corpus)\n' "$j" "$(per "${!ia}" "${!rf}" '%.4f')"

@@ -104,12 +104,20 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
 // an alias's target, so the last segment changes only while the path is a
 // single segment.
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
+  std::string_view first = first_segment(path);
+  return resolved_ends(path, form, names_.may_contain(first) ? map_.find(first) : map_.end());
+}
+
+std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const {
   std::string_view first = first_segment(path), last = last_segment(path);
   bool dotted = first.size() != path.size();
   Used used;
   for (int depth = 0; depth < 8; ++depth) {
-    if (!names_.may_contain(first)) break;
-    auto it = map_.find(first);
+    auto it = hit;  // the first segment's alias, looked up by the caller
+    if (depth > 0) {
+      if (!names_.may_contain(first)) break;
+      it = map_.find(first);
+    }
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     const std::string& target = form == Form::Full ? it->second.full : it->second.local;
@@ -130,10 +138,12 @@ bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vecto
     return false;
   };
   if (at(path)) return true;
-  if (!aliased(path)) return false;
+  if (map_.empty() || !names_.may_contain(first_segment(path))) return false;
+  auto hit = map_.find(first_segment(path));  // once for both forms
+  if (hit == map_.end()) return false;
   for (Form form : {Form::Full, Form::Local}) {
     // Most resolved spellings are ruled out by their ends, without building them.
-    auto [first, last] = resolved_ends(path, form);
+    auto [first, last] = resolved_ends(path, form, hit);
     if (patterns.may_match_ends(first, last) && at(resolve(path, form))) return true;
   }
   return false;

@@ -50,12 +50,15 @@ class Aliases {
   struct Target {
     std::string full, local;
   };
+  using Map = StringMap<Target>;
   Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
+  // resolved_ends with the alias of path's first segment already looked up (end(): none).
+  std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const;
   void set(const std::string& name, Target t) {
     map_[name] = std::move(t);
     names_.add(name);
   }
-  StringMap<Target> map_;
+  Map map_;
   WordFilter names_;  // every name ever aliased (a superset of map_'s keys)
 };
 
