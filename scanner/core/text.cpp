@@ -93,19 +93,28 @@ std::string_view trim(std::string_view s) {
 
 std::string collapse_ws(std::string_view s, std::size_t max) {
   s = trim(s);
-  std::string out;
-  out.reserve(std::min(s.size(), max + 1));
+  // Written in place: at most one byte out per byte in, and at most max + 1
+  // (a space and a character may land together at the limit).
+  std::string out(std::min(s.size(), max + 1), '\0');
+  char* const begin = out.data();
+  char* w = begin;
   bool space = false;
   for (char c : s) {
     if (c == ' ' || (c >= '\t' && c <= '\r')) { space = true; continue; }  // isspace in the C locale
-    if (space) { out.push_back(' '); space = false; }
-    out.push_back(c);
-    if (out.size() >= max) break;
+    if (space) { *w++ = ' '; space = false; }
+    *w++ = c;
+    if (static_cast<std::size_t>(w - begin) >= max) break;
   }
+  out.resize(static_cast<std::size_t>(w - begin));
   if (out.size() >= max) {
-    // Do not cut a UTF-8 sequence in half.
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    // Do not cut a UTF-8 sequence in half (a whole one at the end stays).
+    std::size_t lead = out.size(), tail = 0;
+    while (lead > 0 && tail < 3 && (static_cast<unsigned char>(out[lead - 1]) & 0xC0) == 0x80) --lead, ++tail;
+    if (lead > 0) {
+      auto c = static_cast<unsigned char>(out[lead - 1]);
+      std::size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;  // continuation bytes its sequence has
+      if (c >= 0xC0 && tail < need) out.resize(lead - 1);
+    }
   }
   return out;
 }

@@ -81,3 +81,18 @@ TEST_CASE("language names round-trip") {
   for (auto l : kAllLanguages) CHECK(language_from_name(language_name(l)) == l);
   CHECK_FALSE(language_from_name("cobol").has_value());
 }
+
+TEST_CASE("collapse_ws joins whitespace runs into one space, trims, and cuts at a UTF-8 boundary") {
+  CHECK(collapse_ws("  a \t\n b\r\n\vc  ") == "a b c");
+  CHECK(collapse_ws("") == "");
+  CHECK(collapse_ws(" \n\t ") == "");
+  CHECK(collapse_ws("abcdef", 4) == "abcd");
+  CHECK(collapse_ws("abc   def", 4) == "abc d");  // a space and the next character land together at the limit
+  CHECK(collapse_ws("abcd def", 4) == "abcd");
+  CHECK(collapse_ws("ab\xC3\xA9z", 3) == "ab");     // "é" would be cut in half: left out whole
+  CHECK(collapse_ws("ab\xC3\xA9z", 4) == "ab\xC3\xA9");  // whole at the limit: kept
+  CHECK(collapse_ws("a\xE2\x82\xAC", 3) == "a");           // "€" cut after two of its three bytes
+  CHECK(collapse_ws("a\xF0\x9F\x98\x80" "b", 5) == "a\xF0\x9F\x98\x80");
+  std::string long_text(1000, 'x');
+  CHECK(collapse_ws(long_text).size() == 240);
+}
