@@ -49,7 +49,7 @@ class PrefixIndex {
 
 struct MappingLibrary::LanguageIndex {
   PathIndex calls, assigns, fields, reads;
-  std::unordered_map<std::string, RuleIds> imports, binds, hosts, strings;
+  StringMap<RuleIds> imports, binds, hosts, strings;  // looked up by string_view: no key string per lookup
   PrefixIndex import_prefixes;
   RuleIds any_host;                                                    // hosts: ["*"]: hosts no other rule knows
   std::unique_ptr<RE2::Set> string_set;
@@ -59,9 +59,9 @@ struct MappingLibrary::LanguageIndex {
 
 namespace {
 
-void add(std::unordered_map<std::string, RuleIds>& m, const std::string& key, std::uint32_t r) { m[key].push_back(r); }
+void add(StringMap<RuleIds>& m, const std::string& key, std::uint32_t r) { m[key].push_back(r); }
 
-void lookup(const std::unordered_map<std::string, RuleIds>& m, const std::string& key, RuleIds& out) {
+void lookup(const StringMap<RuleIds>& m, std::string_view key, RuleIds& out) {
   auto it = m.find(key);
   if (it != m.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
@@ -247,7 +247,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
     // A host covers its subdomains: api.eu.mixpanel.com is matched by mixpanel.com.
     std::string_view h = host;
     while (h.find('.') != std::string_view::npos) {
-      lookup(idx.hosts, std::string(h), hits);
+      lookup(idx.hosts, h, hits);
       if (!hits.empty()) return;
       h.remove_prefix(h.find('.') + 1);
     }
@@ -308,8 +308,8 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         break;
       }
       case FactKind::Call: {
-        // Most calls match no pattern as written and have no alias to resolve.
-        if (!f.imported.empty() || aliases.aliased(f.path) || idx.calls.matches(f.path)) {
+        // Most calls match no pattern in any spelling: ruled out without building the spellings.
+        if (!f.imported.empty() || aliases.match(idx.calls, f.path)) {
           std::vector<std::string> candidates = aliases.spellings(f.path);
           if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
           match_call(idx, facts, fi, candidates, out);
@@ -367,10 +367,11 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         lookup(idx.strings, f.path, hits);
         // Scope lists: "openid email https://www.googleapis.com/auth/calendar.readonly"
         if (f.path.find_first_of(" ,") != std::string::npos && f.path.size() < 4096) {
-          std::string token;
-          for (char c : f.path + " ") {
-            if (c == ' ' || c == ',') { if (!token.empty() && token != f.path) lookup(idx.strings, token, hits); token.clear(); }
-            else token.push_back(c);
+          std::string_view rest = f.path;
+          while (!rest.empty()) {
+            std::size_t end = std::min(rest.find_first_of(" ,"), rest.size());
+            if (end > 0) lookup(idx.strings, rest.substr(0, end), hits);  // never the whole string: it has a separator
+            rest.remove_prefix(std::min(end + 1, rest.size()));
           }
         }
         if (idx.string_set) {
