@@ -337,8 +337,10 @@ class Extractor {
             }
             TSNode args = args_of(x);
             if (!ts_node_is_null(args)) work.push_back(args);
-            TSNode init = field(x, F::initializer);  // C#: new CookieOptions { MaxAge = ... }
-            if (!ts_node_is_null(init)) work.push_back(init);
+            if (g_.language == Language::CSharp) {  // new CookieOptions { MaxAge = ... }
+              TSNode init = field(x, F::initializer);
+              if (!ts_node_is_null(init)) work.push_back(init);
+            }
             return false;
           }
           case Role::Pair: {
