@@ -97,6 +97,7 @@ ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
     if (!opts_.keep_tree) {  // deferred values are summarised from the tree: settle them first
       for (const auto& d : out.deferred) out.facts.facts[d.fact].args[0] = *deferred_value(out, d.fact);
       out.deferred.clear();
+      out.query_roots.reset();  // nodes of the tree: the raw queries need the tree anyway
       out.tree.reset();
     }
   }

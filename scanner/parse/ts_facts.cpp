@@ -42,13 +42,7 @@ class Extractor {
   // What a bound or assigned value is: a function binds code, not data
   // (`const send = () => {...}`; the body's own statements are facts of their
   // own and would otherwise count twice).
-  Expr value_expr(TSNode value) const {
-    if (g_.role(value) != Role::Function) return expr(value);
-    Expr e;
-    e.text = collapse_ws(text(value), 240);
-    e.loc = loc(value);
-    return e;
-  }
+  Expr value_expr(TSNode value) const { return g_.role(value) == Role::Function ? value_text(value) : expr(value); }
 
   FileFacts run(TSNode root) {
     // One walk over the whole tree: O(nodes), and no recursion, so deeply
@@ -153,12 +147,13 @@ class Extractor {
       Fact& f = out_.facts[p.fact];
       switch (f.kind) {
         case FactKind::Call: add_args(p.node, f); break;
+        case FactKind::Return: f.args.push_back(expr(p.node)); break;  // as on_return summarises eagerly
         case FactKind::Bind:
           f.args[0] = value_expr(p.node);
           (*deferred_)[p.deferred].node = TSNode{};
           note_host_var(f);
           break;
-        default: f.args.push_back(value_expr(p.node)); break;
+        default: f.args.push_back(value_expr(p.node)); break;  // Assign
       }
     }
     pending_.clear();
@@ -385,6 +380,15 @@ class Extractor {
       e.names.emplace_back(s.substr(i + 1, j - i - 1));
       i = j - 1;
     }
+  }
+
+  // A value's text and place only: what a function value, or a bound value
+  // left for data flow to summarise, carries.
+  Expr value_text(TSNode n) const {
+    Expr e;
+    e.text = collapse_ws(text(n), 240);
+    e.loc = loc(n);
+    return e;
   }
 
   Expr expr(TSNode n) const {
@@ -719,10 +723,7 @@ class Extractor {
     f.loc = loc(at);
     f.name = std::move(name);
     if (later) {
-      Expr e;
-      e.text = collapse_ws(text(value), 240);
-      e.loc = loc(value);
-      f.args.push_back(std::move(e));
+      f.args.push_back(value_text(value));
     } else if (!ts_node_is_null(value)) {
       f.args.push_back(value_expr(value));
     }

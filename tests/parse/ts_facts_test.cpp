@@ -389,3 +389,29 @@ analytics.track("signup", profile);
   CHECK(settled.deferred.empty());
   CHECK(settled.facts.facts[profile].args.at(0).names == want.names);
 }
+
+// A returned value summarised late is the eager walk's summary, functions
+// included (`return () => navigator.userAgent` reads the user agent).
+TEST_CASE("a returned value summarised on demand equals the eager summary") {
+  const std::string text = "function ua() {\n  return () => navigator.userAgent;\n}\n";
+  auto interest = std::make_shared<FactInterest>();
+  interest->by_language[static_cast<std::size_t>(Language::JavaScript)].reads.add("navigator.userAgent", 0);
+  SourceFile sf{"a.js", "a.js", Language::JavaScript, text.size()};
+  ParseOptions lazy_opts;
+  lazy_opts.interest = interest;
+  ParsedFile lazy = Parsers(lazy_opts).parse_text(sf, text);
+  ParsedFile eager = Parsers(ParseOptions{}).parse_text(sf, text);
+  auto first_return = [](const ParsedFile& p) -> const Fact* {
+    for (const auto& f : p.facts.facts)
+      if (f.kind == FactKind::Return) return &f;
+    return nullptr;
+  };
+  const Fact* l = first_return(lazy);
+  const Fact* e = first_return(eager);
+  REQUIRE(l);
+  REQUIRE(e);
+  REQUIRE(l->args.size() == 1);
+  REQUIRE(e->args.size() == 1);
+  CHECK(l->args[0].names == e->args[0].names);
+  CHECK(has(l->args[0].names, "navigator.userAgent"));
+}
