@@ -68,11 +68,7 @@ void Aliases::bind(const Fact& f) {
   set(f.name, target_of(callee));
 }
 
-bool Aliases::aliased(std::string_view path) const {
-  if (map_.empty()) return false;
-  auto first = first_segment(path);
-  return names_.may_contain(first) && map_.count(first) > 0;
-}
+bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find(first_segment(path)) != map_.end(); }
 
 std::vector<std::string> Aliases::spellings(const std::string& path) const {
   std::vector<std::string> out{path};
@@ -88,8 +84,7 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
   std::string cur(path);
   Used used;
   for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
-    if (!names_.may_contain(first_segment(cur))) break;
-    auto it = map_.find(first_segment(cur));
+    auto it = find(first_segment(cur));
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
@@ -104,8 +99,7 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
 // an alias's target, so the last segment changes only while the path is a
 // single segment.
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
-  std::string_view first = first_segment(path);
-  return resolved_ends(path, form, names_.may_contain(first) ? map_.find(first) : map_.end());
+  return resolved_ends(path, form, find(first_segment(path)));
 }
 
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const {
@@ -113,11 +107,7 @@ std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string
   bool dotted = first.size() != path.size();
   Used used;
   for (int depth = 0; depth < 8; ++depth) {
-    auto it = hit;  // the first segment's alias, looked up by the caller
-    if (depth > 0) {
-      if (!names_.may_contain(first)) break;
-      it = map_.find(first);
-    }
+    auto it = depth == 0 ? hit : find(first);  // the first segment's alias was looked up by the caller
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     const std::string& target = form == Form::Full ? it->second.full : it->second.local;
@@ -138,8 +128,8 @@ bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vecto
     return false;
   };
   if (at(path)) return true;
-  if (map_.empty() || !names_.may_contain(first_segment(path))) return false;
-  auto hit = map_.find(first_segment(path));  // once for both forms
+  if (map_.empty()) return false;
+  auto hit = find(first_segment(path));  // once for both forms
   if (hit == map_.end()) return false;
   for (Form form : {Form::Full, Form::Local}) {
     // Most resolved spellings are ruled out by their ends, without building them.

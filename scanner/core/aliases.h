@@ -54,6 +54,8 @@ class Aliases {
   Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
   // resolved_ends with the alias of path's first segment already looked up (end(): none).
   std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const;
+  // The alias of a name; the filter rules most names out without hashing them.
+  Map::const_iterator find(std::string_view name) const { return names_.may_contain(name) ? map_.find(name) : map_.end(); }
   void set(const std::string& name, Target t) {
     map_[name] = std::move(t);
     names_.add(name);
