@@ -75,13 +75,15 @@ Timing run(int threads, const std::vector<Loaded>& files, const std::function<vo
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: policyscan_bench ROOT [--repeat N] [THREADS...]\n");
+    std::fprintf(stderr, "usage: policyscan_bench ROOT [--repeat N] [--paired-only] [THREADS...]\n");
     return 2;
   }
   std::vector<int> threads;
   int repeat = 3;
+  bool paired_only = false;  // skip the mode-by-mode runs
   for (int i = 2; i < argc; ++i) {
     if (std::string(argv[i]) == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (std::string(argv[i]) == "--paired-only") paired_only = true;
     else threads.push_back(std::atoi(argv[i]));
   }
   if (threads.empty()) threads = {1, 2};
@@ -155,6 +157,7 @@ int main(int argc, char** argv) {
              res.library->rules().size(), repeat);
   fmt::print("{:<8} {:>7} {:>9} {:>9} {:>8} {:>8}\n", "mode", "threads", "files/s", "MB/s", "seconds", "cpu s");
   for (int t : threads) {
+    if (paired_only) break;
     run(t, files, raw);  // warm the page cache and allocators
     Timing r, f, u;
     for (int k = 0; k < repeat; ++k) {
