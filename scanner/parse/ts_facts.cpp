@@ -275,19 +275,26 @@ class Extractor {
   // the budget of nodes is spent.
   template <class Visit>
   void walk(TSNode root, std::size_t& budget, Visit visit) const {
+    // By depth: what the node last entered there passed to its children.
+    // Summaries are shallow; the vector serves deeper ones.
     struct State {
       Visit& visit;
       std::size_t& budget;
-      std::vector<char> names;  // by depth: what the node last entered there passed to its children
-    } state{visit, budget, {}};
+      char shallow[64];
+      std::vector<char> deep;
+      char& names(uint32_t depth) {
+        if (depth < sizeof shallow) return shallow[depth];
+        if (deep.size() <= depth - sizeof shallow) deep.resize(depth - sizeof shallow + 1);
+        return deep[depth - sizeof shallow];
+      }
+    } state{visit, budget, {}, {}};
     ps_walk(root, [](void* p, TSNode x, uint32_t depth) {
       auto& s = *static_cast<State*>(p);
       if (s.budget == 0) return PS_WALK_STOP;
       --s.budget;
-      bool names = depth == 0 || s.names[depth - 1] != 0;
+      bool names = depth == 0 || s.names(depth - 1) != 0;
       if (!ts_node_is_named(x) || !s.visit(x, names)) return PS_WALK_SKIP;
-      if (s.names.size() <= depth) s.names.resize(depth + 1);
-      s.names[depth] = names ? 1 : 0;
+      s.names(depth) = names ? 1 : 0;
       return PS_WALK_ENTER;
     }, &state);
   }

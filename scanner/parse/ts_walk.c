@@ -6,6 +6,7 @@
 #include "ts_walk.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "./language.h"
 #include "./length.h"
@@ -22,16 +23,24 @@ typedef struct {
   uint32_t depth;       // depth of the visible nodes among children
 } Frame;
 
+// The first frames live on the C stack: most walks (an expression's
+// summary) are shallow, and a heap block of this size is one glibc serves
+// from its large bins, where a request also merges every small block freed
+// since (a whole freed tree's worth).
+enum { kInlineFrames = 48 };
+
 typedef struct {
   Frame *frames;
   uint32_t size, capacity;
+  Frame inline_frames[kInlineFrames];
 } Stack;
 
 static bool push(Stack *s, const TSTree *tree, const Subtree *parent, Length position, uint32_t depth) {
   if (s->size == s->capacity) {
-    uint32_t cap = s->capacity ? s->capacity * 2 : 64;
-    Frame *f = realloc(s->frames, cap * sizeof(Frame));
+    uint32_t cap = s->capacity * 2;
+    Frame *f = s->frames == s->inline_frames ? malloc(cap * sizeof(Frame)) : realloc(s->frames, cap * sizeof(Frame));
     if (!f) return false;
+    if (s->frames == s->inline_frames) memcpy(f, s->inline_frames, sizeof(s->inline_frames));
     s->frames = f;
     s->capacity = cap;
   }
@@ -52,7 +61,10 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
   const TSTree *tree = root.tree;
   const Subtree *subtree = (const Subtree *)root.id;
   if (ts_subtree_child_count(*subtree) == 0) return;
-  Stack s = {NULL, 0, 0};
+  Stack s;
+  s.frames = s.inline_frames;
+  s.size = 0;
+  s.capacity = kInlineFrames;
   Length start = {ts_node_start_byte(root), ts_node_start_point(root)};
   if (!push(&s, tree, subtree, start, 1)) return;
   while (s.size > 0) {
@@ -82,7 +94,7 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
       if (!push(&s, tree, child, position, depth)) break;  // hidden: its children are its parent's
     }
   }
-  free(s.frames);
+  if (s.frames != s.inline_frames) free(s.frames);
 }
 
 void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, false); }
