@@ -50,6 +50,7 @@ class PrefixIndex {
 struct MappingLibrary::LanguageIndex {
   PathIndex calls, assigns, fields, reads;
   StringMap<RuleIds> imports, binds, hosts, strings;  // looked up by string_view: no key string per lookup
+  StringMap<RuleIds> except_hosts;                     // rules a host (or a parent domain) is kept from
   PrefixIndex import_prefixes;
   RuleIds any_host;                                                    // hosts: ["*"]: hosts no other rule knows
   std::unique_ptr<RE2::Set> string_set;
@@ -172,6 +173,7 @@ MappingLibrary::MappingLibrary(std::vector<Rule> rules, Diagnostics& diags) : ru
         if (h == "*") idx->any_host.push_back(r);
         else add(idx->hosts, h, r);
       }
+      for (const auto& h : rule.except_hosts) add(idx->except_hosts, h, r);
       for (const auto& s : rule.strings) add(idx->strings, s, r);
       for (const auto& re : rule.string_regex) {
         std::string err;
@@ -239,19 +241,37 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
   const auto& facts = file.facts.facts;
   Aliases aliases;
   // Variables holding a URL: `const url = "https://api.x.com"; fetch(url, body)`.
-  std::unordered_map<std::string, std::string> host_vars;
+  struct HostVar {
+    std::string host;
+    bool in_prose;
+  };
+  std::unordered_map<std::string, HostVar> host_vars;
   // Hosts already reported at a call on this line; the string fact inside the call is not reported again.
   std::set<std::pair<std::uint32_t, std::string>> hosts_at_calls;
 
-  auto host_rules = [&](const std::string& host, RuleIds& hits) {
-    // A host covers its subdomains: api.eu.mixpanel.com is matched by mixpanel.com.
-    std::string_view h = host;
-    while (h.find('.') != std::string_view::npos) {
-      lookup(idx.hosts, h, hits);
-      if (!hits.empty()) return;
-      h.remove_prefix(h.find('.') + 1);
-    }
-    if (!is_local_or_example_host(host)) hits.insert(hits.end(), idx.any_host.begin(), idx.any_host.end());
+  // The rules a host in a literal matches. A host covers its subdomains:
+  // api.eu.mixpanel.com is matched by mixpanel.com. The hosts: ['*']
+  // fallback takes only URLs that are a literal's value: a link inside
+  // prose ("see https://angular.io/errors/NG0100") is documentation.
+  auto host_rules = [&](const std::string& host, bool in_prose, RuleIds& hits) {
+    auto each_domain = [&](auto visit) {
+      for (std::string_view h = host; h.find('.') != std::string_view::npos; h.remove_prefix(h.find('.') + 1))
+        if (visit(h)) return;
+    };
+    RuleIds found;
+    each_domain([&](std::string_view h) {
+      lookup(idx.hosts, h, found);
+      return !found.empty();
+    });
+    if (found.empty() && !in_prose && !is_local_or_example_host(host)) found = idx.any_host;
+    if (!found.empty() && !idx.except_hosts.empty())
+      each_domain([&](std::string_view h) {
+        RuleIds kept_from;
+        lookup(idx.except_hosts, h, kept_from);
+        for (auto r : kept_from) found.erase(std::remove(found.begin(), found.end(), r), found.end());
+        return false;
+      });
+    hits.insert(hits.end(), found.begin(), found.end());
   };
   auto emit = [&](std::uint32_t r, std::uint32_t fi, Loc loc, std::string evidence, std::string detail, std::vector<Expr> data,
                   const std::vector<Expr>* retention_args) {
@@ -319,10 +339,13 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         std::string host;
         for (const auto& a : f.args) {
           for (const auto& s : a.strings)
-            for (auto& h : hosts_in_string(s)) { host_rules(h, hits); if (!hits.empty()) { host = h; break; } }
+            for (auto& h : hosts_in_string(s)) { host_rules(h, reads_as_prose(s), hits); if (!hits.empty()) { host = h; break; } }
           if (hits.empty())
             for (const auto& n : a.names)
-              if (auto it = host_vars.find(n); it != host_vars.end()) { host_rules(it->second, hits); if (!hits.empty()) { host = it->second; break; } }
+              if (auto it = host_vars.find(n); it != host_vars.end()) {
+                host_rules(it->second.host, it->second.in_prose, hits);
+                if (!hits.empty()) { host = it->second.host; break; }
+              }
           if (!hits.empty()) break;
         }
         dedupe(hits);
@@ -345,7 +368,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         aliases.bind(f);
         if (!f.args.empty())
           for (const auto& s : f.args[0].strings)
-            for (auto& h : hosts_in_string(s)) host_vars[f.name] = h;
+            for (auto& h : hosts_in_string(s)) host_vars[f.name] = HostVar{h, reads_as_prose(s)};
         RuleIds hits;
         lookup(idx.binds, f.name, hits);
         dedupe(hits);
@@ -387,7 +410,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         for (auto& h : hosts_in_string(f.path)) {
           if (hosts_at_calls.count({f.loc.line, h})) continue;
           RuleIds host_hits;
-          host_rules(h, host_hits);
+          host_rules(h, reads_as_prose(f.path), host_hits);
           if (claimed)
             host_hits.erase(std::remove_if(host_hits.begin(), host_hits.end(), [&](std::uint32_t r) {
                               return std::find(idx.any_host.begin(), idx.any_host.end(), r) != idx.any_host.end();

@@ -103,7 +103,7 @@ bool read_recipient(const Ctx& c, const YAML::Node& n, Recipient& r) {
 bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipient, std::uint16_t file_langs, Rule& rule) {
   if (!n.IsMap()) { c.error(n, "a rule must be a mapping"); return false; }
   if (!check_keys(c, n, {"id", "kind", "recipient", "languages", "categories", "classify", "requires_data",
-                         "retention", "arg_regex", "match", "note"}, "rule"))
+                         "retention", "arg_regex", "except_hosts", "match", "note"}, "rule"))
     return false;
   rule.file = c.file;
   rule.line = n.Mark().line + 1;
@@ -118,7 +118,8 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
   rule.languages = file_langs;
   bool ok = read_recipient(c, n["recipient"], rule.recipient) && read_languages(c, n["languages"], rule.languages) &&
             read_strings(c, n["categories"], rule.categories, "categories") &&
-            read_strings(c, n["arg_regex"], rule.arg_regex, "arg_regex");
+            read_strings(c, n["arg_regex"], rule.arg_regex, "arg_regex") &&
+            read_strings(c, n["except_hosts"], rule.except_hosts, "except_hosts");
   if (!ok) return false;
   if (rule.recipient.id.empty()) rule.recipient = Recipient{"we", ""};
   if (auto cl = n["classify"]) {
@@ -178,7 +179,13 @@ bool read_rule(const Ctx& c, const YAML::Node& n, const Recipient& file_recipien
         for (const auto& n : names) rule.calls.push_back("*." + r + "." + n);
     }
   }
-  for (auto& h : rule.hosts) h = to_lower(h);
+  for (auto* list : {&rule.hosts, &rule.except_hosts})
+    for (auto& h : *list) h = to_lower(h);
+  for (const auto& h : rule.except_hosts)
+    if (h.empty() || h.find_first_of("/:*@ ") != std::string::npos) {
+      c.error(n["except_hosts"], fmt::format("rule '{}': except_hosts takes host names, not '{}'", rule.id, h));
+      return false;
+    }
   // Code paths are normalised with '.' (`Segment::Analytics.track`,
   // `$client->send`, `Stripe\\Customer`); patterns written the language's
   // way are normalised the same, or they could never match.

@@ -38,6 +38,7 @@ struct Rule {
   bool requires_data = false;           // a point only when classified personal data reaches it (logging)
   std::vector<RetentionSource> retention;
   std::vector<std::string> arg_regex;   // every regex must match some argument text (e.g. "(?i)set-cookie")
+  std::vector<std::string> except_hosts;  // hosts (and their subdomains) the hosts matcher ignores
 
   // Matchers (any of them makes a match).
   std::vector<std::string> imports;  // module names; "@sentry/*" prefix form

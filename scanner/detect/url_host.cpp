@@ -39,6 +39,19 @@ std::vector<std::string> hosts_in_string(std::string_view s) {
   return out;
 }
 
+bool reads_as_prose(std::string_view literal) {
+  // Whitespace inside interpolation holes (`${a + b}`, f"{a + b}", Swift's
+  // "\(a + b)") is code, not text.
+  int depth = 0;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    char c = literal[i];
+    if (c == '{' || (c == '(' && i > 0 && literal[i - 1] == '\\')) ++depth;
+    else if ((c == '}' || c == ')') && depth > 0) --depth;
+    else if (depth == 0 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) return true;
+  }
+  return false;
+}
+
 bool is_local_or_example_host(std::string_view h) {
   for (std::string_view suffix : {"localhost", ".local", ".internal", ".test", ".example", ".invalid", "example.com",
                                   "example.org", "example.net"})

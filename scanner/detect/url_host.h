@@ -9,6 +9,9 @@
 namespace ps {
 
 std::vector<std::string> hosts_in_string(std::string_view s);
+// Whether a literal reads as text rather than as a URL: it holds
+// whitespace ("see https://angular.io/errors/NG0100 for details").
+bool reads_as_prose(std::string_view literal);
 // Hosts that are this machine, private networks or documentation examples.
 bool is_local_or_example_host(std::string_view host);
 

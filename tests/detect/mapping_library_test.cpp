@@ -68,6 +68,7 @@ rules:
     kind: third-party-api
     recipient: unknown
     classify: none
+    except_hosts: [w3.org]
     match: {hosts: ['*']}
   - id: cookie.assign
     kind: cookie
@@ -190,6 +191,25 @@ TEST_CASE("hosts no rule knows fall back to the unknown recipient; local ones do
                                 fact(FactKind::String, 3, "https://api.example.com/")});
   auto ds = lib.detect(pf);
   CHECK(rule_ids(lib, ds) == "unknown.host");
+}
+
+TEST_CASE("the unknown-host fallback skips links in prose and excepted hosts; known hosts still match") {
+  auto lib = compile(kRules);
+  auto pf = file(Language::JavaScript,
+                 {fact(FactKind::String, 1, "See https://docs.acme-tracker.io/errors/12 for details"),
+                  fact(FactKind::String, 2, "http://www.w3.org/2000/svg"),  // a subdomain of an excepted host
+                  fact(FactKind::String, 3, "https://api.acme-tracker.io/v1/${ user.id }/events"),  // spaces in a hole only
+                  fact(FactKind::String, 4, "calling https://api.openai.com/v1 now"),
+                  fact(FactKind::Call, 5, "Error", "", {expr("'Read https://angular.io/errors/NG0100'", {}, {"Read https://angular.io/errors/NG0100"})}),
+                  fact(FactKind::Bind, 6, "", "HELP", {expr("'see https://help.acme.io'", {}, {"see https://help.acme.io"})}),
+                  fact(FactKind::Call, 7, "console.log", "", {expr("HELP", {"HELP"})}),
+                  fact(FactKind::Bind, 8, "", "URL", {expr("'https://in.acme.io/t'", {}, {"https://in.acme.io/t"})}),
+                  fact(FactKind::Call, 9, "send", "", {expr("URL", {"URL"})})});
+  auto ds = lib.detect(pf);
+  std::vector<std::uint32_t> lines;
+  for (const auto& d : ds) lines.push_back(d.loc.line);
+  CHECK(lines == std::vector<std::uint32_t>{3, 4, 9});
+  CHECK(rule_ids(lib, ds) == "unknown.host openai.host unknown.host");
 }
 
 TEST_CASE("assignments, binds with lifetimes, scope tokens, regexes, fields and argument regexes") {

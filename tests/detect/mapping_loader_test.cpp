@@ -86,6 +86,18 @@ TEST_CASE("unknown languages and units are rejected") {
   CHECK(d[0].message.find("unit") != std::string::npos);
 }
 
+TEST_CASE("except_hosts takes host names") {
+  Diagnostics d;
+  auto rules = load("rules:\n  - {id: a, kind: third-party-api, except_hosts: [WWW.W3.org], match: {hosts: ['*']}}\n", d);
+  REQUIRE(rules.size() == 1);
+  CHECK(d.empty());
+  CHECK(rules[0].except_hosts == std::vector<std::string>{"www.w3.org"});
+  load("rules:\n  - {id: b, kind: third-party-api, except_hosts: [www.apple.com/DTDs], match: {hosts: ['*']}}\n", d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("host names") != std::string::npos);
+  CHECK(d[0].line == 2);
+}
+
 TEST_CASE("methods is shorthand for any-receiver calls") {
   Diagnostics d;
   auto rules = load(R"(rules:

@@ -29,3 +29,12 @@ TEST_CASE("local, private and example hosts are recognised") {
   CHECK_FALSE(is_local_or_example_host("172.32.1.1"));
   CHECK_FALSE(is_local_or_example_host("api.openai.com"));
 }
+
+TEST_CASE("a literal with whitespace outside interpolation holes reads as prose") {
+  CHECK(reads_as_prose("see https://angular.io/errors/NG0100 for details"));
+  CHECK(reads_as_prose("https://docs.acme.io\n"));
+  CHECK_FALSE(reads_as_prose("https://api.acme.io/v1/events"));
+  CHECK_FALSE(reads_as_prose("https://api.acme.io/${ user.id }/x"));      // JS, Ruby, C#, Python holes
+  CHECK_FALSE(reads_as_prose("https://api.acme.io/\\(user.id + 1)/x"));  // Swift
+  CHECK(reads_as_prose("${base} and https://api.acme.io"));
+}
