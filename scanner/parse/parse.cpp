@@ -110,7 +110,11 @@ std::optional<Expr> deferred_value(const ParsedFile& file, std::uint32_t fact) {
   auto at = std::lower_bound(file.deferred.begin(), file.deferred.end(), fact,
                              [](const DeferredValue& d, std::uint32_t f) { return d.fact < f; });
   if (at == file.deferred.end() || at->fact != fact || !file.tree) return std::nullopt;
-  return summarise_tree_sitter_value(file.file.language, file.text, at->node);
+  Expr value = summarise_tree_sitter_value(file.file.language, file.text, at->node);
+  // The walk's text stands: it may say more than the node's (C#'s
+  // target-typed `new(...)` reads as `new ChatClient(...)`).
+  value.text = file.facts.facts[fact].args[0].text;
+  return value;
 }
 
 }  // namespace ps

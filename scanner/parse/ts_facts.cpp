@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -499,6 +500,8 @@ class Extractor {
     f.loc = loc(call);
     f.path = call_path(call);
     f.is_new = g_.constructs(call);
+    if (f.path.empty())
+      if (const std::string* type = target_type(call)) f.path = *type;
     if (f.path.empty()) return;
     note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
     TSNode args = args_of(call);
@@ -734,6 +737,9 @@ class Extractor {
     } else if (!ts_node_is_null(value)) {
       f.args.push_back(value_expr(value));
     }
+    // What the aliases read: `new(model: m)` made as a ChatClient reads as `new ChatClient(model: m)`.
+    if (const std::string* type = target_type(value); type && starts_with(f.args[0].text, "new"))
+      f.args[0].text = "new " + *type + f.args[0].text.substr(3);
     auto index = static_cast<std::uint32_t>(out_.facts.size());
     emit(std::move(f));
     if (later) {
@@ -788,7 +794,9 @@ class Extractor {
 
   // The declared type, or the callee of the initializer: what says what the field is.
   std::string field_kind(TSNode type, TSNode value) const {
-    if (!ts_node_is_null(value) && g_.role(value) == Role::Call) return call_path(value);
+    // (C#'s target-typed `new()` has no callee: its type is the declared one.)
+    if (!ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression"))
+      return call_path(value);
     if (!ts_node_is_null(type)) {
       std::string t(trim(text(type)));
       while (!t.empty() && (t[0] == ':' || t[0] == ' ')) t.erase(0, 1);
@@ -847,6 +855,27 @@ class Extractor {
     on_target(n, l, r, false, in_class);
   }
 
+  // C#'s target-typed `ChatClient chat = new(...)`: the constructor is the
+  // declared type (variable_declaration > variable_declarator > new(...)).
+  // The parent is asked for only here: ts_node_parent searches from the
+  // root, and such declarations are few.
+  struct TargetType {
+    TSNode made;  // the implicit_object_creation_expression
+    std::string type;
+  };
+  std::optional<TargetType> target_type_;
+
+  void note_target_type(TSNode declarator, TSNode made) {
+    TSNode declaration = ts_node_parent(declarator);
+    std::string type = normalize_path(text(field(declaration, F::type)));
+    if (type.empty() || type == "var") return;
+    target_type_ = TargetType{made, std::move(type)};
+  }
+  // The declared type a target-typed `new(...)` makes, if this is one.
+  const std::string* target_type(TSNode made) const {
+    return target_type_ && ts_node_eq(target_type_->made, made) ? &target_type_->type : nullptr;
+  }
+
   void on_declare(TSNode n, bool in_class) {
     switch (g_.language) {
       case Language::Java: {  // local_variable_declaration > variable_declarator(name, value)
@@ -866,6 +895,7 @@ class Extractor {
           if (!ts_node_eq(k, name) && !is(k, "bracketed_argument_list")) value = k;
         }
         if (ts_node_is_null(value)) return;
+        if (is(value, "implicit_object_creation_expression")) note_target_type(n, value);
         on_target(n, name, value, true, false);
         return;
       }

@@ -171,6 +171,7 @@ std::vector<Entry> entries_for(Language lang) {
     case Language::CSharp:
       add({{"invocation_expression", Role::Call},
            {"object_creation_expression", Role::Call, true},
+           {"implicit_object_creation_expression", Role::Call, true},  // `new(...)`: see on_declare
            {"using_directive", Role::Import},
            {"assignment_expression", Role::Assign},
            {"variable_declarator", Role::Declare},

@@ -282,6 +282,38 @@ class A {
   CHECK(ca->args[2].fields[0].value == "TimeSpan.FromDays(7)");
 }
 
+TEST_CASE("c#: a target-typed new() makes its declared type") {
+  auto cs = parse_snippet(Language::CSharp, "a.cs", R"(class A {
+  private readonly ChatClient _chat = new("gpt-4o", key);
+  public List<string> Names { get; } = new();
+  void F() {
+    OpenAI.Chat.ChatClient local = new(model: "gpt-4o", apiKey: key);
+    Send(new());
+  }
+}
+)");
+  INFO(dump(cs));
+  CHECK(cs.syntax_errors == 0);
+  const Fact* field_bind = find_fact(cs, FactKind::Bind, "_chat");
+  REQUIRE(field_bind);
+  CHECK(field_bind->args[0].text == "new ChatClient(\"gpt-4o\", key)");
+  const Fact* local_bind = find_fact(cs, FactKind::Bind, "local");
+  REQUIRE(local_bind);
+  CHECK(local_bind->args[0].text == "new OpenAI.Chat.ChatClient(model: \"gpt-4o\", apiKey: key)");
+  const Fact* made = find_fact(cs, FactKind::Call, "OpenAI.Chat.ChatClient");
+  REQUIRE(made);
+  CHECK(made->is_new);
+  CHECK(made->loc.line == 5);
+  CHECK(find_fact(cs, FactKind::Call, "ChatClient"));
+  const Fact* names = find_fact(cs, FactKind::Field, "Names");
+  REQUIRE(names);
+  CHECK(names->path == "List");  // the declared type, as before
+  // An argument's new() has no declared type: no call fact, as before.
+  int calls = 0;
+  for (const auto& f : cs.facts.facts) calls += f.kind == FactKind::Call;
+  CHECK(calls == 3);  // the two typed new()s and Send
+}
+
 TEST_CASE("a file with syntax errors still yields the facts of what parses") {
   auto p = parse_snippet(Language::JavaScript, "bad.js", "analytics.track('a', {email});\nfunction (((( {\nconsole.log(user.email);\n");
   CHECK(p.syntax_errors > 0);
