@@ -506,8 +506,8 @@ class Extractor {
     note_name(f.path);  // `log(os.hostname())`: a call's path is a name read in the calls around it
     TSNode args = args_of(call);
     if (g_.language == Language::Ruby && ts_node_is_null(args) && !ts_node_is_null(field(call, F::receiver)) &&
-        ts_node_is_null(field(call, F::block)))
-      return;  // `user.email`: an attribute read, not a call worth a fact
+        ts_node_is_null(field(call, F::block)) && text(field(call, F::method)) != "new")
+      return;  // `user.email`: an attribute read, not a call worth a fact (`Aws::S3::Client.new` is one)
     // Ruby's `require 'x'` and JS's dynamic import('x') are imports; Ruby's
     // `attr_accessor :email` declares fields: both read their arguments here.
     bool imports = f.path == "require" || f.path == "require_relative" || f.path == "import";
@@ -737,6 +737,7 @@ class Extractor {
     } else if (!ts_node_is_null(value)) {
       f.args.push_back(value_expr(value));
     }
+    if (g_.language == Language::Ruby && g_.role(value) == Role::Call) ruby_call_text(value, f.args[0]);
     // What the aliases read: `new(model: m)` made as a ChatClient reads as `new ChatClient(model: m)`.
     if (const std::string* type = target_type(value); type && starts_with(f.args[0].text, "new"))
       f.args[0].text = "new " + *type + f.args[0].text.substr(3);
@@ -746,6 +747,19 @@ class Extractor {
       pending_.push_back(Pending{index, ts_node_end_byte(value), value, static_cast<std::uint32_t>(deferred_->size())});
       deferred_->push_back(DeferredValue{index, value});
     }
+  }
+
+  // Ruby leaves out parentheses (`Aws::S3::Client.new`, `OpenAI::Client.new
+  // access_token: k`): the value reads as `callee(args)` for the aliases, as
+  // a call written with them does. Without arguments only `new` counts:
+  // `email = user.email` reads an attribute.
+  void ruby_call_text(TSNode value, Expr& e) const {
+    TSNode args = args_of(value);
+    std::string_view written = text(args);
+    if (!written.empty() && written[0] == '(') return;
+    if (ts_node_is_null(args) && text(field(value, F::method)) != "new") return;
+    std::string path = call_path(value);
+    if (!path.empty()) e.text = path + "(" + collapse_ws(written, 200) + ")";
   }
 
   // Destructuring: `const {email, phone: p} = user` binds email <- user.email, p <- user.phone.

@@ -314,6 +314,28 @@ TEST_CASE("c#: a target-typed new() makes its declared type") {
   CHECK(calls == 3);  // the two typed new()s and Send
 }
 
+TEST_CASE("ruby: calls without parentheses bind like calls with them; attribute reads do not") {
+  auto rb = parse_snippet(Language::Ruby, "a.rb", R"(def f(user)
+  store = Aws::S3::Client.new
+  chat = OpenAI::Client.new access_token: key
+  kept = Stripe::StripeClient.new(key)
+  email = user.email
+end
+)");
+  INFO(dump(rb));
+  CHECK(rb.syntax_errors == 0);
+  auto bound = [&](const std::string& name) {
+    const Fact* f = find_fact(rb, FactKind::Bind, name);
+    return f && !f->args.empty() ? f->args[0].text : std::string("?");
+  };
+  CHECK(bound("store") == "Aws.S3.Client.new()");
+  CHECK(bound("chat") == "OpenAI.Client.new(access_token: key)");
+  CHECK(bound("kept") == "Stripe::StripeClient.new(key)");  // written with parentheses: as written
+  CHECK(bound("email") == "user.email");
+  CHECK(find_fact(rb, FactKind::Call, "Aws.S3.Client.new"));  // `new` is a call even without arguments
+  CHECK_FALSE(find_fact(rb, FactKind::Call, "user.email"));
+}
+
 TEST_CASE("a file with syntax errors still yields the facts of what parses") {
   auto p = parse_snippet(Language::JavaScript, "bad.js", "analytics.track('a', {email});\nfunction (((( {\nconsole.log(user.email);\n");
   CHECK(p.syntax_errors > 0);
