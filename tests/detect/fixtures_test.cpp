@@ -244,3 +244,23 @@ TEST_CASE("summarising only what the library can use finds the same points as su
   CHECK(files > 400);
   CHECK(points > 500);
 }
+
+// A JSX input is one point however many of its attributes name the data.
+TEST_CASE("a JSX input is one form-input point with the data of all its attributes") {
+  fs::path dir = fs::temp_directory_path() / "policyscan-jsx-input-test";
+  fs::create_directories(dir);
+  fs::path file = dir / "Form.jsx";
+  {
+    std::ofstream out(file);
+    out << "export const F = () => (\n  <form>\n    <input type=\"tel\" name=\"phone\" autoComplete=\"email\" />\n"
+           "    <label htmlFor=\"x\"><input\n      name=\"postalCode\"\n      id=\"zip\"\n    /></label>\n  </form>\n);\n";
+  }
+  std::string text;
+  auto points = scan_fixture(file, Language::JavaScript, text);
+  fs::remove_all(dir);
+  std::vector<std::string> inputs;
+  for (const auto& p : points)
+    if (p.mapping_id == "form.jsx-input") inputs.push_back(fmt::format("{}:{} {}", p.line, p.column, fmt::join(p.categories, " ")));
+  INFO(fmt::format("{}", fmt::join(inputs, " / ")));
+  CHECK(inputs == std::vector<std::string>{"3:5 user.contact.email user.contact.phone_number", "4:24 user.contact.address.postal_code"});
+}
