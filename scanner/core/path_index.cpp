@@ -7,16 +7,13 @@ namespace ps {
 void PathIndex::add(std::string_view p, std::uint32_t value) {
   if (p.size() > 2 && p.substr(0, 2) == "*.") {
     suffix_[std::string(p.substr(2))].push_back(value);
-    lasts_.emplace(last_segment(p));
-    ends_.add(last_segment(p));
+    add_end(lasts_, last_segment(p));
   } else if (p.size() > 2 && p.substr(p.size() - 2) == ".*") {
     prefix_[std::string(p.substr(0, p.size() - 2))].push_back(value);
-    prefix_firsts_.emplace(first_segment(p));
-    ends_.add(first_segment(p));
+    add_end(prefix_firsts_, first_segment(p));
   } else {
     exact_[std::string(p)].push_back(value);
-    lasts_.emplace(last_segment(p));
-    ends_.add(last_segment(p));
+    add_end(lasts_, last_segment(p));
   }
 }
 

@@ -47,6 +47,11 @@ class PathIndex {
   // reject them before the per-segment lookups.
   StringSet lasts_, prefix_firsts_;
   WordFilter ends_;  // both sets' words: most segments are ruled out without hashing them
+  // A segment into one of the two sets, and into the filter that must cover both.
+  void add_end(StringSet& set, std::string_view segment) {
+    set.emplace(segment);
+    ends_.add(segment);
+  }
 };
 
 }  // namespace ps
