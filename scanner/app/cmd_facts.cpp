@@ -31,6 +31,7 @@ int cmd_facts(const FactsArgs& args) {
     if (!f.name.empty()) j["name"] = sanitize_utf8(f.name);
     if (!f.imported.empty()) j["imported"] = sanitize_utf8(f.imported);
     if (f.is_new) j["new"] = true;
+    if (!f.type.empty()) j["type"] = sanitize_utf8(f.type);
     nlohmann::json args_json = nlohmann::json::array();
     for (const auto& a : f.args) {
       nlohmann::json fields = nlohmann::json::array();

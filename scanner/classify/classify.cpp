@@ -113,7 +113,7 @@ class Reach {
       for (; next > 0 && order[next - 1]->fact > i; --next)
         for (const auto& e : order[next - 1]->data) reads(e);
       const Fact& f = facts[i];
-      if (f.kind != FactKind::Bind || !live_.count(f.name)) continue;
+      if (f.kind != FactKind::Bind || !f.type.empty() || !live_.count(f.name)) continue;  // (a declared type carries no data)
       binds_.push_back(static_cast<std::uint32_t>(i));
       if (const Expr* v = value(binds_.back())) reads(*v);
     }

@@ -51,6 +51,12 @@ void Aliases::import(const Fact& f) {
 }
 
 void Aliases::bind(const Fact& f) {
+  // A declared type. (A target starting with this/self would make
+  // resolved_ends' heads differ from resolve()'s: such callees are not types.)
+  if (!f.type.empty()) {
+    if (alias_head(f.type) == first_segment(f.type)) set(f.name, target_of(f.type));
+    return;
+  }
   if (f.args.empty()) return;
   const Expr& value = f.args[0];
   std::string callee = callee_of_call_text(value.text);
@@ -62,13 +68,20 @@ void Aliases::bind(const Fact& f) {
       set(f.name, target_of(value.names[0]));
       return;
     }
+    // A copy of an alias: `_chat = chat` where chat is a typed parameter.
+    // (Not a member of one: `ip := r.RemoteAddr` reads r.RemoteAddr once,
+    // and `return ip` would read it again.)
+    if (value.text != f.name && alias_head(value.text) == value.text && aliased(value.text)) {
+      set(f.name, target_of(value.text));
+      return;
+    }
     if (auto it = map_.find(f.name); it != map_.end()) map_.erase(it);
     return;
   }
   set(f.name, target_of(callee));
 }
 
-bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find(first_segment(path)) != map_.end(); }
+bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find(alias_head(path)) != map_.end(); }
 
 std::vector<std::string> Aliases::spellings(const std::string& path) const {
   std::vector<std::string> out{path};
@@ -84,7 +97,7 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
   std::string cur(path);
   Used used;
   for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
-    auto it = find(first_segment(cur));
+    auto it = find(alias_head(cur));
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
@@ -99,22 +112,23 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
 // an alias's target, so the last segment changes only while the path is a
 // single segment.
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
-  return resolved_ends(path, form, find(first_segment(path)));
+  return resolved_ends(path, form, find(alias_head(path)));
 }
 
 std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const {
-  std::string_view first = first_segment(path), last = last_segment(path);
-  bool dotted = first.size() != path.size();
+  std::string_view head = alias_head(path), first = first_segment(path), last = last_segment(path);
+  bool dotted = head.size() != path.size();  // more than the head
   Used used;
   for (int depth = 0; depth < 8; ++depth) {
-    auto it = depth == 0 ? hit : find(first);  // the first segment's alias was looked up by the caller
+    auto it = depth == 0 ? hit : find(head);  // the path's head was looked up by the caller
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     const std::string& target = form == Form::Full ? it->second.full : it->second.local;
-    if (target == first) break;  // resolve() stops when nothing changes
+    if (target == head) break;  // resolve() stops when nothing changes
+    head = alias_head(target);
     if (!dotted) {
       last = last_segment(target);
-      dotted = target.find('.') != std::string::npos;
+      dotted = head.size() != target.size();
     }
     first = first_segment(target);
   }
@@ -129,7 +143,7 @@ bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vecto
   };
   if (at(path)) return true;
   if (map_.empty()) return false;
-  auto hit = find(first_segment(path));  // once for both forms
+  auto hit = find(alias_head(path));  // once for both forms
   if (hit == map_.end()) return false;
   for (Form form : {Form::Full, Form::Local}) {
     // Most resolved spellings are ruled out by their ends, without building them.

@@ -27,8 +27,10 @@ class Aliases {
   enum class Form { Full, Local };
 
   void import(const Fact& f);
+  // A Bind fact: its value's callee (`client = OpenAI()`), or the type it
+  // declares (`type`: a typed parameter or field, `this.client = new OpenAI()`).
   void bind(const Fact& f);
-  // Whether a path's first segment is an alias (the path resolves to
+  // Whether a path's head (alias_head) is an alias (the path resolves to
   // something else).
   bool aliased(std::string_view path) const;
   // A path as written, then as resolved through the aliases in each form
@@ -63,6 +65,15 @@ class Aliases {
   Map map_;
   WordFilter names_;  // every name ever aliased (a superset of map_'s keys)
 };
+
+// The part of a path an alias may stand for: its first segment, or its
+// first two after this/self/$this, so that a field bound in a constructor
+// (`this.client = new OpenAI()`) resolves where a method uses it.
+inline std::string_view alias_head(std::string_view path) {
+  std::string_view first = first_segment(path);
+  if (first.size() == path.size() || !(first == "this" || first == "self" || first == "$this")) return first;
+  return path.substr(0, path.find('.', first.size() + 1));
+}
 
 // Go module paths carry a major version ("github.com/x/y/v76"): drop it so
 // one pattern covers every version.

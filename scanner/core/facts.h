@@ -37,7 +37,9 @@ enum class FactKind : std::uint8_t {
   Import,  // path = module ("mixpanel-browser", "com.x.Y", "curl/curl.h"); name = local binding; imported = name in the module
   Call,    // path = callee path, normalised ("analytics.track", "Sentry.init"); args; is_new for constructors
   Assign,  // path = assigned member path ("document.cookie", "self.email"); args[0] = right-hand side
-  Bind,    // a plain variable or constant gets a value: name = variable, args[0] = value
+  Bind,    // a plain variable or constant gets a value: name = variable, args[0] = value; or, with `type`
+           // and no args, a name is declared as an instance of a type (a typed parameter or field:
+           // name "client" or "this.client")
   String,  // path = a string literal's content (URLs, scopes, cookie names, SQL)
   Field,   // a declared field/property/column: name = field name, path = declared type or initializer callee
   Return,  // a function returns a value: args[0] = the value (`return { ua: navigator.userAgent }`)
@@ -50,6 +52,7 @@ struct Fact {
   std::string name;
   std::string imported;
   bool is_new = false;
+  std::string type;  // Bind: the declared type of a name that has no value here ("com.openai.client.OpenAIClient")
   std::vector<Expr> args;
 };
 

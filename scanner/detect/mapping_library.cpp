@@ -366,6 +366,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
       }
       case FactKind::Bind: {
         aliases.bind(f);
+        if (!f.type.empty()) break;  // a declared type: no value to read
         if (!f.args.empty())
           for (const auto& s : f.args[0].strings)
             for (auto& h : hosts_in_string(s)) host_vars[f.name] = HostVar{h, reads_as_prose(s)};

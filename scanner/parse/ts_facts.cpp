@@ -105,8 +105,11 @@ class Extractor {
   Aliases aliases_;  // the detect stage's aliases at this point of the file (same facts, same order)
   StringSet host_vars_;  // variables bound to a string with "//"
   std::vector<Pending> pending_;  // innermost last
+  StringSet imported_;  // names the file's imports bind so far
+  StringSet declared_;  // names declared with a type so far
 
   void emit(Fact f) {
+    if (f.kind == FactKind::Import && !f.name.empty()) imported_.emplace(f.name);
     if (wants_) {
       if (f.kind == FactKind::Import) aliases_.import(f);
       if (f.kind == FactKind::Bind) {
@@ -819,6 +822,110 @@ class Extractor {
     return {};
   }
 
+  // ---- declared types (Bind facts with `type`, read by the aliases) -----------
+  // An injected client is used through a parameter or field whose type says
+  // what it is (`constructor(private openai: OpenAI)`, `private final
+  // OpenAIClient client;`) or through a field a constructor assigned
+  // (`self.client = OpenAI()`).
+
+  // A declared type as a path, when it may name an SDK's type: one the file
+  // imports, or in C# and Swift (whose imports name namespaces) any
+  // capitalised one. "" for primitives, unions, arrays and the file's own types.
+  std::string declared_type(TSNode type) const {
+    if (ts_node_is_null(type)) return {};
+    std::string_view t = trim(text(type));
+    while (!t.empty() && (t[0] == ':' || t[0] == '*' || t[0] == '&' || t[0] == ' ')) t.remove_prefix(1);  // TS ": T", Go "*T"
+    while (!t.empty() && (t.back() == '?' || t.back() == '!')) t.remove_suffix(1);                       // nullable
+    if (t.empty() || t.size() > 200) return {};
+    // Most types are ruled out by their first word, before building a path.
+    std::size_t w = 0;
+    while (w < t.size() && (std::isalnum(static_cast<unsigned char>(t[w])) || t[w] == '_' || t[w] == '$')) ++w;
+    std::string_view first = t.substr(0, w);
+    bool namespaces = g_.language == Language::CSharp || g_.language == Language::Swift;
+    if (first.empty() || first == "this" || first == "self" || (namespaces ? !std::isupper(static_cast<unsigned char>(first[0])) : !imported_.count(first)))
+      return {};
+    if (t.find_first_of("|[]{}") != std::string_view::npos) return {};
+    return normalize_path(t);  // generic arguments dropped: Foo<Bar> -> Foo
+  }
+
+  // A field fact, and what the field holds for the aliases: the callee of
+  // its initializer (field_kind's), else its declared type.
+  void field_and_type(TSNode at, std::string_view name, TSNode type, TSNode value) {
+    std::string kind = field_kind(type, value);
+    bool made = !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression");
+    std::string holds = made ? kind : declared_type(type);
+    field_fact(at, std::string(name), std::move(kind));
+    declare_field(at, name, holds);
+  }
+
+  void declare(TSNode at, std::string name, const std::string& type) {
+    if (name.empty() || type.empty()) return;
+    declared_.emplace(name);
+    Fact f;
+    f.kind = FactKind::Bind;
+    f.loc = loc(at);
+    f.name = std::move(name);
+    f.type = type;
+    emit(std::move(f));
+  }
+
+  // A field is read as `this.name`, and in Java, C#, Kotlin and Swift also as `name`.
+  void declare_field(TSNode at, std::string_view name, const std::string& type) {
+    if (name.empty() || type.empty()) return;
+    switch (g_.language) {
+      case Language::Python: declare(at, "self." + std::string(name), type); return;
+      case Language::Swift: declare(at, "self." + std::string(name), type); break;
+      case Language::Php: declare(at, "$this." + std::string(name.substr(name[0] == '$' ? 1 : 0)), type); return;
+      case Language::Go: return;  // read through a receiver of any name
+      case Language::Java:
+      case Language::Kotlin:
+      case Language::CSharp: declare(at, "this." + std::string(name), type); break;
+      default: declare(at, "this." + std::string(name), type); return;
+    }
+    declare(at, std::string(name), type);
+  }
+
+  void on_param(TSNode n) {
+    TSNode name{}, type = field(n, F::type);
+    bool property = false;  // also a field: TS `private x: T`, Kotlin `val x: T` in a constructor
+    switch (g_.language) {
+      case Language::TypeScript:
+      case Language::Tsx:
+        if (declared_type(type).empty()) return;  // most parameters: before looking for the name
+        name = field(n, F::name);
+        if (ts_node_is_null(name)) name = field(n, F::pattern);
+        property = !ts_node_is_null(first_named(n, "accessibility_modifier")) || starts_with(text(n), "readonly");
+        break;
+      case Language::Python:
+        name = field(n, F::name);
+        if (ts_node_is_null(name)) name = first_named(n, "identifier");
+        break;
+      case Language::Go: {  // `a, b *openai.Client`: every name
+        std::string t = declared_type(type);
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c && !t.empty(); ++i)
+          if (TSNode k = ts_node_named_child(n, i); is(k, "identifier")) declare(k, std::string(text(k)), t);
+        return;
+      }
+      case Language::Kotlin: {
+        uint32_t c = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < c; ++i) {
+          TSNode k = ts_node_named_child(n, i);
+          if (ts_node_is_null(name) && (is(k, "simple_identifier") || is(k, "identifier"))) name = k;
+          else if (ts_node_is_null(type) && (is(k, "user_type") || is(k, "type") || is(k, "nullable_type"))) type = k;
+        }
+        property = is(n, "class_parameter");
+        break;
+      }
+      default: name = field(n, F::name); break;  // Java, C#
+    }
+    if (ts_node_is_null(name) || g_.role(name) != Role::Ident || ts_node_is_null(type)) return;
+    std::string t = declared_type(type);
+    if (t.empty()) return;
+    declare(n, std::string(text(name)), t);
+    if (property) declare(n, "this." + std::string(text(name)), t);
+  }
+
   void on_target(TSNode at, TSNode target, TSNode value, bool declaration, bool in_class) {
     if (ts_node_is_null(target)) return;
     // Lists: Go `a, b := x, y`, Python `a, b = ...`
@@ -834,7 +941,8 @@ class Extractor {
     if (is(target, "directly_assignable_expression") && ts_node_named_child_count(target) == 1)
       target = ts_node_named_child(target, 0);
     if (in_class && (g_.language == Language::Python)) {
-      field_fact(at, std::string(text(target)), field_kind(field(at, F::type), value));
+      if (is_plain_name(target)) field_and_type(at, text(target), field(at, F::type), value);
+      else field_fact(at, std::string(text(target)), field_kind(field(at, F::type), value));
       return;
     }
     if (is(target, "pattern")) {  // swift `let x = ...`
@@ -848,6 +956,16 @@ class Extractor {
     if (declaration) return;
     std::string path = path_of(target);
     if (path.empty()) return;
+    // `this.client = new OpenAI()`: the field holds what the call makes.
+    // `this.client = client`, of a typed parameter: the field is what the parameter is.
+    if (alias_head(path).size() == path.size() && path.size() != first_segment(path).size()) {
+      if (g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression")) {
+        declare(at, path, call_path(value));
+      } else if (g_.role(value) == Role::Ident) {
+        std::string_view v = text(value);
+        if (declared_.count(v) || imported_.count(v)) declare(at, path, std::string(v));
+      }
+    }
     Fact f;
     f.kind = FactKind::Assign;
     f.loc = loc(at);
@@ -953,7 +1071,7 @@ class Extractor {
     }
     if (ts_node_is_null(name)) return;
     if (in_class) {
-      field_fact(n, std::string(text(name)), field_kind(type, value));
+      field_and_type(n, text(name), type, value);
       return;
     }
     if (!ts_node_is_null(value)) bind(n, std::string(text(name)), value);
@@ -964,7 +1082,7 @@ class Extractor {
       case Language::Java:
       case Language::CSharp: {
         if (is(n, "property_declaration")) {
-          field_fact(n, std::string(text(field(n, F::name))), field_kind(field(n, F::type), field(n, F::value)));
+          field_and_type(n, text(field(n, F::name)), field(n, F::type), field(n, F::value));
           return;
         }
         TSNode type = field(n, F::type);
@@ -978,7 +1096,7 @@ class Extractor {
         for (uint32_t i = 0; i < c; ++i) {
           TSNode d = ts_node_named_child(holder, i);
           if (!is(d, "variable_declarator")) continue;
-          field_fact(d, std::string(text(field(d, F::name))), field_kind(type, field(d, F::value)));
+          field_and_type(d, text(field(d, F::name)), type, field(d, F::value));
         }
         return;
       }
@@ -992,14 +1110,18 @@ class Extractor {
           TSNode el = ts_node_named_child(n, i);
           if (!is(el, "property_element")) continue;
           TSNode var = first_named(el, "variable_name");
-          if (!ts_node_is_null(var)) field_fact(el, std::string(text(var)), type);
+          if (ts_node_is_null(var)) continue;
+          field_fact(el, std::string(text(var)), type);
+          declare_field(el, text(var), declared_type(field(n, F::type)));
         }
         return;
       }
       default: {  // TS/JS class fields and interface properties
         TSNode name = field(n, F::name);
         if (ts_node_is_null(name)) name = field(n, F::property);
-        field_fact(n, ts_node_is_null(name) ? std::string() : key_text(name), field_kind(field(n, F::type), field(n, F::value)));
+        std::string key = ts_node_is_null(name) ? std::string() : key_text(name);
+        if (is(n, "property_signature")) field_fact(n, std::move(key), field_kind(field(n, F::type), field(n, F::value)));
+        else field_and_type(n, key, field(n, F::type), field(n, F::value));
         return;
       }
     }
@@ -1031,6 +1153,7 @@ class Extractor {
       case Role::Declare: on_declare(n, in_class); return true;
       case Role::Field: on_field(n); return true;
       case Role::ClassMember: on_class_member(n, in_class); return true;
+      case Role::Param: on_param(n); return true;
       case Role::Ident:
       case Role::Shorthand:
         if (!pending_.empty()) note_name(text(n));

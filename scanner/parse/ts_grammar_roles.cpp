@@ -48,7 +48,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"function", Role::Function},
            {"generator_function", Role::Function},
            {"method_definition", Role::Function},
-           {"class", Role::Function}});
+           {"class", Role::Function},
+           {"required_parameter", Role::Param},  // TypeScript's
+           {"optional_parameter", Role::Param}});
       break;
     case Language::Python:
       add({{"call", Role::Call},
@@ -61,7 +63,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"pair", Role::Pair},
            {"keyword_argument", Role::Pair},
            {"lambda", Role::Function},
-           {"return_statement", Role::Return}});
+           {"return_statement", Role::Return},
+           {"typed_parameter", Role::Param},
+           {"typed_default_parameter", Role::Param}});
       break;
     case Language::Go:
       add({{"call_expression", Role::Call},
@@ -78,7 +82,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"field_identifier", Role::Ident},
            {"keyed_element", Role::Pair},
            {"func_literal", Role::Function},
-           {"return_statement", Role::Return}});
+           {"return_statement", Role::Return},
+           {"parameter_declaration", Role::Param}});
       break;
     case Language::Java:
       add({{"method_invocation", Role::Call},
@@ -95,7 +100,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"block_comment", Role::Comment},
            {"lambda_expression", Role::Function},
            {"class_body", Role::Function},
-           {"return_statement", Role::Return}});
+           {"return_statement", Role::Return},
+           {"formal_parameter", Role::Param}});
       break;
     case Language::Kotlin:
       add({{"call_expression", Role::Call},
@@ -112,7 +118,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"line_comment", Role::Comment},
            {"block_comment", Role::Comment},
            {"lambda_literal", Role::Function},
-           {"anonymous_function", Role::Function}});
+           {"anonymous_function", Role::Function},
+           {"parameter", Role::Param},
+           {"class_parameter", Role::Param}});
       break;
     case Language::Swift:
       add({{"call_expression", Role::Call},
@@ -186,7 +194,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"argument", Role::Pair},
            {"lambda_expression", Role::Function},
            {"anonymous_method_expression", Role::Function},
-           {"return_statement", Role::Return}});
+           {"return_statement", Role::Return},
+           {"parameter", Role::Param}});
       break;
     case Language::C:
     case Language::Cpp: break;
@@ -201,7 +210,7 @@ Grammar build(Language lang) {
   uint32_t n = ts_language_symbol_count(g.ts);
   g.roles.assign(n, Role::None);
   g.is_new.assign(n, false);
-  static constexpr std::array<const char*, kFieldNames> kFieldNameText = {"alias", "arguments", "block", "constructor", "function", "initializer", "key", "left", "method", "module_name", "name", "object", "path", "property", "receiver", "result", "right", "scope", "source", "target", "type", "value"};
+  static constexpr std::array<const char*, kFieldNames> kFieldNameText = {"alias", "arguments", "block", "constructor", "function", "initializer", "key", "left", "method", "module_name", "name", "object", "path", "pattern", "property", "receiver", "result", "right", "scope", "source", "target", "type", "value"};
   for (std::size_t f = 0; f < kFieldNames; ++f)
     g.field_ids[f] = ts_language_field_id_for_name(g.ts, kFieldNameText[f], static_cast<uint32_t>(std::strlen(kFieldNameText[f])));
   if (lang == Language::Python) {

@@ -28,13 +28,14 @@ enum class Role : std::uint8_t {
   Comment,
   Return,      // a return statement with a value
   Function,    // a function literal, lambda, block or anonymous class (argument summaries skip big ones)
+  Param,       // a parameter, which may declare its type (TS, Python, Go, Java, Kotlin, C#)
 };
 
 // The field names the fact extractor asks for, resolved to ids once per
 // grammar: ts_node_child_by_field_name compares the name with the grammar's
 // field names on every call.
 enum class FieldName : std::uint8_t {
-  alias, arguments, block, constructor, function, initializer, key, left, method, module_name, name, object, path, property, receiver, result, right, scope, source, target, type, value,
+  alias, arguments, block, constructor, function, initializer, key, left, method, module_name, name, object, path, pattern, property, receiver, result, right, scope, source, target, type, value,
   count
 };
 inline constexpr std::size_t kFieldNames = static_cast<std::size_t>(FieldName::count);

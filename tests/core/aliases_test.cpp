@@ -28,6 +28,14 @@ Fact bind_fact(std::string name, std::string value_text, std::vector<std::string
   return f;
 }
 
+Fact declared_fact(std::string name, std::string type) {
+  Fact f;
+  f.kind = FactKind::Bind;
+  f.name = std::move(name);
+  f.type = std::move(type);
+  return f;
+}
+
 std::string first_of(const std::string& p) { return p.substr(0, p.find('.')); }
 std::string last_of(const std::string& p) { return p.substr(p.rfind('.') == std::string::npos ? 0 : p.rfind('.') + 1); }
 
@@ -59,6 +67,31 @@ TEST_CASE("an alias expands once, and destructured names stand for the member") 
   CHECK(a.resolve("trackPageview") == "Plausible.trackPageview");
 }
 
+TEST_CASE("declared types alias names and this/self fields; copies of an alias keep it") {
+  Aliases a;
+  a.import(import_fact("openai", "OpenAI"));
+  a.bind(declared_fact("this.openai", "OpenAI"));  // constructor(private openai: OpenAI)
+  a.bind(declared_fact("claude", "anthropic.Anthropic"));
+  CHECK(alias_head("this.openai.chat.create") == "this.openai");
+  CHECK(alias_head("self.client") == "self.client");
+  CHECK(alias_head("this") == "this");
+  CHECK(alias_head("openai.chat") == "openai");
+  CHECK(a.resolve("this.openai.chat.completions.create") == "openai.chat.completions.create");
+  CHECK(a.resolve("this.openai.chat.completions.create", Aliases::Form::Local) == "OpenAI.chat.completions.create");
+  CHECK(a.resolve("this.other.chat") == "this.other.chat");
+  CHECK(a.resolve("claude.messages.create") == "anthropic.Anthropic.messages.create");
+  CHECK(a.aliased("this.openai.x"));
+  CHECK_FALSE(a.aliased("this.x"));
+  // A name assigned another alias is that alias; a member read of one is not.
+  a.bind(bind_fact("_claude", "claude", {"claude"}));
+  CHECK(a.resolve("_claude.messages.create") == "anthropic.Anthropic.messages.create");
+  a.bind(bind_fact("m", "claude.messages", {"claude.messages"}));
+  CHECK(a.resolve("m.create") == "m.create");
+  // A type that starts with this/self is no type.
+  a.bind(declared_fact("x", "this.factory"));
+  CHECK_FALSE(a.aliased("x.y"));
+}
+
 TEST_CASE("resolved_ends are the ends of resolve") {
   Aliases a;
   a.import(import_fact("@sentry/node", "Sentry"));
@@ -67,7 +100,10 @@ TEST_CASE("resolved_ends are the ends of resolve") {
   a.bind(bind_fact("e", "n()"));                   // e -> x.track (resolved when bound)
   a.import(import_fact("honeybadger", "honeybadger", "honeybadger"));
   a.bind(bind_fact("u", "u()"));                   // a self-alias
-  for (std::string p : {"Sentry.init", "t", "n", "e", "e.send", "honeybadger", "honeybadger.notify", "u", "u.x", "plain", "a.b.c"})
+  a.bind(declared_fact("this.s", "Sentry"));       // a field: two segments stand for it
+  a.bind(declared_fact("self.n", "n"));            // -> x.track
+  for (std::string p : {"Sentry.init", "t", "n", "e", "e.send", "honeybadger", "honeybadger.notify", "u", "u.x", "plain", "a.b.c",
+                        "this.s", "this.s.init", "self.n", "self.n.x", "this", "this.t"})
     for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
       std::string r = a.resolve(p, form);
       auto [first, last] = a.resolved_ends(p, form);

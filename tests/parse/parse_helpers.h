@@ -14,12 +14,20 @@ inline ParsedFile parse_snippet(Language lang, const std::string& name, const st
   return parsers.parse_text(SourceFile{name, name, lang, text.size()}, text);
 }
 
+// (Binds of a declared type, which have no value, are found by declared_type.)
 inline const Fact* find_fact(const ParsedFile& p, FactKind kind, const std::string& path_or_name) {
   for (const auto& f : p.facts.facts)
-    if (f.kind == kind && (f.path == path_or_name || (f.path.empty() && f.name == path_or_name) ||
+    if (f.kind == kind && f.type.empty() && (f.path == path_or_name || (f.path.empty() && f.name == path_or_name) ||
                            (kind == FactKind::Bind && f.name == path_or_name) || (kind == FactKind::Field && f.name == path_or_name)))
       return &f;
   return nullptr;
+}
+
+// The type a Bind fact declares name to have ("" if none does).
+inline std::string declared_type(const ParsedFile& p, const std::string& name) {
+  for (const auto& f : p.facts.facts)
+    if (f.kind == FactKind::Bind && f.name == name && !f.type.empty()) return f.type;
+  return {};
 }
 
 inline bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }

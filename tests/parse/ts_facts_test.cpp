@@ -314,6 +314,96 @@ TEST_CASE("c#: a target-typed new() makes its declared type") {
   CHECK(calls == 3);  // the two typed new()s and Send
 }
 
+TEST_CASE("declared types of parameters and fields, and fields a constructor assigns, bind their names") {
+  auto ts = parse_snippet(Language::TypeScript, "a.ts", R"(import OpenAI from 'openai';
+import { Logger } from './logger';
+class S {
+  private readonly titles = new OpenAI();
+  private other: OpenAI | null;
+  constructor(private readonly oa: OpenAI, plain: string, c: OpenAI) { this.c = c; this.made = new OpenAI(); }
+}
+function f(x: OpenAI, y: Local, z: OpenAI[], w: string) {}
+interface I { m(p: OpenAI): void; q: OpenAI }
+)");
+  INFO(dump(ts));
+  CHECK(declared_type(ts, "this.titles") == "OpenAI");
+  CHECK(declared_type(ts, "this.oa") == "OpenAI");  // a parameter property is a field too
+  CHECK(declared_type(ts, "oa") == "OpenAI");
+  CHECK(declared_type(ts, "c") == "OpenAI");
+  CHECK(declared_type(ts, "this.c") == "c");  // the parameter's alias, resolved by the aliases
+  CHECK(declared_type(ts, "this.made") == "OpenAI");
+  CHECK(declared_type(ts, "x") == "OpenAI");
+  CHECK(declared_type(ts, "this.other").empty());  // a union
+  CHECK(declared_type(ts, "plain").empty());       // a primitive
+  CHECK(declared_type(ts, "y").empty());           // not imported
+  CHECK(declared_type(ts, "z").empty());           // an array
+  CHECK(declared_type(ts, "this.q").empty());      // an interface's property
+
+  auto java = parse_snippet(Language::Java, "A.java", R"(import com.openai.client.OpenAIClient;
+class A {
+  private final OpenAIClient client;
+  private final String name;
+  private final Local local;
+  A(OpenAIClient c, int n) { this.client = c; }
+}
+)");
+  INFO(dump(java));
+  CHECK(declared_type(java, "client") == "OpenAIClient");
+  CHECK(declared_type(java, "this.client") == "OpenAIClient");
+  CHECK(declared_type(java, "c") == "OpenAIClient");
+  CHECK(declared_type(java, "name").empty());
+  CHECK(declared_type(java, "local").empty());
+  CHECK(declared_type(java, "n").empty());
+
+  auto kt = parse_snippet(Language::Kotlin, "A.kt", R"(import com.openai.client.OpenAIClient
+class A(private val openai: OpenAIClient) {
+  fun f(c: OpenAIClient?, s: String) {}
+}
+)");
+  INFO(dump(kt));
+  CHECK(declared_type(kt, "openai") == "OpenAIClient");
+  CHECK(declared_type(kt, "this.openai") == "OpenAIClient");
+  CHECK(declared_type(kt, "c") == "OpenAIClient");
+  CHECK(declared_type(kt, "s").empty());
+
+  auto py = parse_snippet(Language::Python, "a.py", R"(from openai import OpenAI
+import anthropic
+class A:
+    client = OpenAI()
+    def __init__(self, c: anthropic.Anthropic, n: int = 0):
+        self.made = OpenAI()
+        self.copy = c
+)");
+  INFO(dump(py));
+  CHECK(declared_type(py, "self.client") == "OpenAI");
+  CHECK(declared_type(py, "c") == "anthropic.Anthropic");
+  CHECK(declared_type(py, "n").empty());
+  CHECK(declared_type(py, "self.made") == "OpenAI");
+  CHECK(declared_type(py, "self.copy") == "c");
+
+  auto go = parse_snippet(Language::Go, "a.go", R"(package a
+import "github.com/openai/openai-go"
+func (s *Server) F(a, b *openai.Client, n int) {}
+)");
+  INFO(dump(go));
+  CHECK(declared_type(go, "a") == "openai.Client");
+  CHECK(declared_type(go, "b") == "openai.Client");
+  CHECK(declared_type(go, "s").empty());  // the package's own type
+  CHECK(declared_type(go, "n").empty());
+
+  auto cs = parse_snippet(Language::CSharp, "a.cs", R"(using OpenAI.Chat;
+class A {
+  private readonly ChatClient _chat;
+  public A(ChatClient chat, string s) { _chat = chat; }
+}
+)");
+  INFO(dump(cs));
+  CHECK(declared_type(cs, "_chat") == "ChatClient");
+  CHECK(declared_type(cs, "this._chat") == "ChatClient");
+  CHECK(declared_type(cs, "chat") == "ChatClient");
+  CHECK(declared_type(cs, "s").empty());
+}
+
 TEST_CASE("ruby: calls without parentheses bind like calls with them; attribute reads do not") {
   auto rb = parse_snippet(Language::Ruby, "a.rb", R"(def f(user)
   store = Aws::S3::Client.new
