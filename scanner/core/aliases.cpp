@@ -51,10 +51,14 @@ void Aliases::import(const Fact& f) {
 }
 
 void Aliases::bind(const Fact& f) {
-  // A declared type. (A target starting with this/self would make
-  // resolved_ends' heads differ from resolve()'s: such callees are not types.)
+  // A declared type. (A type starting with this/self is no type: a callee
+  // such as `this.factory`.)
   if (!f.type.empty()) {
-    if (alias_head(f.type) == first_segment(f.type)) set(f.name, target_of(f.type));
+    if (alias_head(f.type) != first_segment(f.type)) return;
+    // `s.client` of a Go receiver s: s's members are looked up two segments at a time.
+    std::string_view first = first_segment(f.name);
+    if (first.size() != f.name.size() && alias_head(f.name) == first) heads_.emplace(first);
+    set(f.name, target_of(f.type));
     return;
   }
   if (f.args.empty()) return;
@@ -71,7 +75,7 @@ void Aliases::bind(const Fact& f) {
     // A copy of an alias: `_chat = chat` where chat is a typed parameter.
     // (Not a member of one: `ip := r.RemoteAddr` reads r.RemoteAddr once,
     // and `return ip` would read it again.)
-    if (value.text != f.name && alias_head(value.text) == value.text && aliased(value.text)) {
+    if (value.text != f.name && find_head(value.text).second == value.text.size() && aliased(value.text)) {
       set(f.name, target_of(value.text));
       return;
     }
@@ -81,7 +85,20 @@ void Aliases::bind(const Fact& f) {
   set(f.name, target_of(callee));
 }
 
-bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find(alias_head(path)) != map_.end(); }
+bool Aliases::two_segment_head(std::string_view first) const {
+  return first == "this" || first == "self" || first == "$this" || (!heads_.empty() && heads_.count(first) > 0);
+}
+
+std::pair<Aliases::Map::const_iterator, std::size_t> Aliases::find_head(std::string_view path) const {
+  std::string_view first = first_segment(path);
+  if (first.size() != path.size() && two_segment_head(first)) {
+    std::string_view two = path.substr(0, path.find('.', first.size() + 1));
+    if (auto it = find(two); it != map_.end()) return {it, two.size()};
+  }
+  return {find(first), first.size()};
+}
+
+bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find_head(path).first != map_.end(); }
 
 std::vector<std::string> Aliases::spellings(const std::string& path) const {
   std::vector<std::string> out{path};
@@ -97,7 +114,7 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
   std::string cur(path);
   Used used;
   for (int depth = 0; depth < 8; ++depth) {  // bounded: longer chains end here
-    auto it = find(alias_head(cur));
+    auto it = find_head(cur).first;
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     std::string rest = cur.substr(std::min(cur.size(), it->first.size()));
@@ -108,31 +125,38 @@ std::string Aliases::resolve(std::string_view path, Form form) const {
   return cur;
 }
 
-// Follows resolve() step by step: each step replaces the first segment by
-// an alias's target, so the last segment changes only while the path is a
-// single segment.
-std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form) const {
-  return resolved_ends(path, form, find(alias_head(path)));
+// Follows resolve() step by step without building the path: each step
+// replaces the path's head (a key, which `lead` starts with) by its
+// target; what followed the first head never changes, so the last segment
+// is fixed once anything follows the lead.
+std::optional<std::pair<std::string_view, std::string_view>> Aliases::resolved_ends(std::string_view path, Form form) const {
+  return resolved_ends(path, form, find_head(path).first);
 }
 
-std::pair<std::string_view, std::string_view> Aliases::resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const {
-  std::string_view head = alias_head(path), first = first_segment(path), last = last_segment(path);
-  bool dotted = head.size() != path.size();  // more than the head
+std::optional<std::pair<std::string_view, std::string_view>> Aliases::resolved_ends(std::string_view path, Form form,
+                                                                                   Map::const_iterator hit) const {
+  std::string_view lead = path, last;  // the path is lead + (tail ? the rest : "")
+  bool tail = false;
   Used used;
   for (int depth = 0; depth < 8; ++depth) {
-    auto it = depth == 0 ? hit : find(head);  // the path's head was looked up by the caller
+    Map::const_iterator it = hit;  // the path's head was looked up by the caller
+    if (depth > 0) {
+      std::string_view first = first_segment(lead);
+      if (first.size() == lead.size() && tail && two_segment_head(first))
+        return std::nullopt;  // the head would span the lead and the rest: let resolve() say
+      it = find_head(lead).first;
+    }
     if (it == map_.end() || used.has(&it->first)) break;
     used.add(&it->first);
     const std::string& target = form == Form::Full ? it->second.full : it->second.local;
-    if (target == head) break;  // resolve() stops when nothing changes
-    head = alias_head(target);
-    if (!dotted) {
-      last = last_segment(target);
-      dotted = head.size() != target.size();
+    if (target == it->first) break;  // resolve() stops when nothing changes
+    if (!tail && it->first.size() < lead.size()) {
+      tail = true;
+      last = last_segment(lead);
     }
-    first = first_segment(target);
+    lead = target;
   }
-  return {first, last};
+  return std::pair{first_segment(lead), tail ? last : last_segment(lead)};
 }
 
 bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vector<std::uint32_t>* hits) const {
@@ -143,12 +167,12 @@ bool Aliases::match(const PathIndex& patterns, std::string_view path, std::vecto
   };
   if (at(path)) return true;
   if (map_.empty()) return false;
-  auto hit = find(alias_head(path));  // once for both forms
+  auto hit = find_head(path).first;  // once for both forms
   if (hit == map_.end()) return false;
   for (Form form : {Form::Full, Form::Local}) {
     // Most resolved spellings are ruled out by their ends, without building them.
-    auto [first, last] = resolved_ends(path, form, hit);
-    if (patterns.may_match_ends(first, last) && at(resolve(path, form))) return true;
+    auto ends = resolved_ends(path, form, hit);
+    if ((!ends || patterns.may_match_ends(ends->first, ends->second)) && at(resolve(path, form))) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 // module's names. Fed with a file's Import and Bind facts in source order;
 // the detect stage resolves call and member paths with it, and the parse
 // stage keeps the same state to know which calls a rule may match.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,8 +42,9 @@ class Aliases {
   // honeybadger.honeybadger, which must not be expanded again.
   std::string resolve(std::string_view path, Form form = Form::Full) const;
   // The first and last segments of resolve(path, form), without building
-  // it (views into path or into the aliases).
-  std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form) const;
+  // it (views into path or into the aliases); nullopt in the rare case only
+  // resolve() can tell (a receiver's name that is also an alias's target).
+  std::optional<std::pair<std::string_view, std::string_view>> resolved_ends(std::string_view path, Form form) const;
   // Patterns matching the path as written or in either resolved form: with
   // hits, appends what each spelling matches (and returns false); without,
   // returns whether any spelling matches.
@@ -54,8 +56,14 @@ class Aliases {
   };
   using Map = StringMap<Target>;
   Target target_of(const std::string& path) const { return Target{resolve(path, Form::Full), resolve(path, Form::Local)}; }
-  // resolved_ends with the alias of path's first segment already looked up (end(): none).
-  std::pair<std::string_view, std::string_view> resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const;
+  // resolved_ends with the alias of path's head already looked up (end(): none).
+  std::optional<std::pair<std::string_view, std::string_view>> resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const;
+  // Whether a path starting with this name has a two-segment head:
+  // this/self/$this, and Go receivers whose members were declared.
+  bool two_segment_head(std::string_view first) const;
+  // The alias standing for path's head, and the head's length: two
+  // segments when they are a key (`this.client`), else the first.
+  std::pair<Map::const_iterator, std::size_t> find_head(std::string_view path) const;
   // The alias of a name; the filter rules most names out without hashing them.
   Map::const_iterator find(std::string_view name) const { return names_.may_contain(name) ? map_.find(name) : map_.end(); }
   void set(const std::string& name, Target t) {
@@ -63,12 +71,14 @@ class Aliases {
     names_.add(name);
   }
   Map map_;
+  StringSet heads_;  // receivers with two-segment heads (besides this/self/$this)
   WordFilter names_;  // every name ever aliased (a superset of map_'s keys)
 };
 
-// The part of a path an alias may stand for: its first segment, or its
-// first two after this/self/$this, so that a field bound in a constructor
-// (`this.client = new OpenAI()`) resolves where a method uses it.
+// The part of a path a field alias may stand for: its first segment, or
+// its first two after this/self/$this, so that a field bound in a
+// constructor (`this.client = new OpenAI()`) resolves where a method uses
+// it. (Aliases also try the first segment alone, and Go receivers.)
 inline std::string_view alias_head(std::string_view path) {
   std::string_view first = first_segment(path);
   if (first.size() == path.size() || !(first == "this" || first == "self" || first == "$this")) return first;

@@ -885,6 +885,42 @@ class Extractor {
     declare(at, std::string(name), type);
   }
 
+  // Go: `type Server struct { ai *openai.Client }` and `func (s *Server) F()
+  // { s.ai.Chat... }`: the struct's typed fields, declared in the method as
+  // `s.ai` (the aliases look a receiver's members up two segments at a time).
+  StringMap<std::vector<std::pair<std::string, std::string>>> struct_fields_;  // by type name: field, type
+
+  void on_type_decl(TSNode n) {
+    TSNode type = field(n, F::type);
+    if (!is(type, "struct_type")) return;
+    std::vector<std::pair<std::string, std::string>> fields;
+    TSNode list = first_named(type, "field_declaration_list");
+    uint32_t c = ts_node_is_null(list) ? 0 : ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < c; ++i) {
+      TSNode d = ts_node_named_child(list, i);
+      if (!is(d, "field_declaration")) continue;
+      std::string t = declared_type(field(d, F::type));
+      if (t.empty()) continue;
+      uint32_t dc = ts_node_named_child_count(d);
+      for (uint32_t k = 0; k < dc; ++k)
+        if (TSNode name = ts_node_named_child(d, k); is(name, "field_identifier")) fields.emplace_back(std::string(text(name)), t);
+    }
+    if (!fields.empty()) struct_fields_[std::string(text(field(n, F::name)))] = std::move(fields);
+  }
+
+  void on_method(TSNode n) {
+    if (struct_fields_.empty()) return;
+    TSNode receiver = field(n, F::receiver);
+    TSNode param = ts_node_is_null(receiver) ? TSNode{} : first_named(receiver, "parameter_declaration");
+    TSNode name = field(param, F::name);
+    if (ts_node_is_null(name)) return;
+    std::string_view type = trim(text(field(param, F::type)));
+    while (!type.empty() && type[0] == '*') type.remove_prefix(1);
+    auto it = struct_fields_.find(type);
+    if (it == struct_fields_.end()) return;
+    for (const auto& [member, member_type] : it->second) declare(param, std::string(text(name)) + "." + member, member_type);
+  }
+
   void on_param(TSNode n) {
     TSNode name{}, type = field(n, F::type);
     bool property = false;  // also a field: TS `private x: T`, Kotlin `val x: T` in a constructor
@@ -1154,6 +1190,8 @@ class Extractor {
       case Role::Field: on_field(n); return true;
       case Role::ClassMember: on_class_member(n, in_class); return true;
       case Role::Param: on_param(n); return true;
+      case Role::TypeDecl: on_type_decl(n); return true;
+      case Role::Method: on_method(n); return true;
       case Role::Ident:
       case Role::Shorthand:
         if (!pending_.empty()) note_name(text(n));

@@ -83,7 +83,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"keyed_element", Role::Pair},
            {"func_literal", Role::Function},
            {"return_statement", Role::Return},
-           {"parameter_declaration", Role::Param}});
+           {"parameter_declaration", Role::Param},
+           {"type_spec", Role::TypeDecl},
+           {"method_declaration", Role::Method}});
       break;
     case Language::Java:
       add({{"method_invocation", Role::Call},

@@ -29,6 +29,8 @@ enum class Role : std::uint8_t {
   Return,      // a return statement with a value
   Function,    // a function literal, lambda, block or anonymous class (argument summaries skip big ones)
   Param,       // a parameter, which may declare its type (TS, Python, Go, Java, Kotlin, C#)
+  TypeDecl,    // a named type declaration whose struct fields a receiver reads (Go)
+  Method,      // a method with a receiver (Go)
 };
 
 // The field names the fact extractor asks for, resolved to ids once per

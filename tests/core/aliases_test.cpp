@@ -92,6 +92,28 @@ TEST_CASE("declared types alias names and this/self fields; copies of an alias k
   CHECK_FALSE(a.aliased("x.y"));
 }
 
+TEST_CASE("a Go receiver's declared members resolve two segments at a time, and its own aliases still do") {
+  Aliases a;
+  a.import(import_fact("github.com/openai/openai-go", "openai"));
+  a.bind(bind_fact("c", "openai.NewClient()"));     // c is also an ordinary alias
+  a.bind(declared_fact("c.gpt", "openai.Client"));  // c is a receiver too
+  CHECK(a.resolve("c.gpt.Chat.Completions.New") == "github.com/openai/openai-go.Client.Chat.Completions.New");
+  CHECK(a.resolve("c.Chat.Completions.New") == "github.com/openai/openai-go.NewClient.Chat.Completions.New");
+  CHECK(a.resolve("c.gpt.Chat", Aliases::Form::Local) == "openai.Client.Chat");
+  // A receiver named like an alias's one-segment target: only resolve() can tell the ends.
+  a.bind(bind_fact("x", "mk()"));                   // x -> mk
+  a.bind(declared_fact("mk.field", "openai.Client"));
+  CHECK(a.resolve("x.field.Chat") == "github.com/openai/openai-go.Client.Chat");
+  CHECK_FALSE(a.resolved_ends("x.field.Chat", Aliases::Form::Full));
+  auto ends = a.resolved_ends("c.gpt.Chat", Aliases::Form::Full);
+  REQUIRE(ends);
+  CHECK(ends->first == "github");
+  CHECK(ends->second == "Chat");
+  PathIndex patterns;
+  patterns.add("github.com/openai/openai-go.Client.Chat", 0);
+  CHECK(a.match(patterns, "x.field.Chat"));
+}
+
 TEST_CASE("resolved_ends are the ends of resolve") {
   Aliases a;
   a.import(import_fact("@sentry/node", "Sentry"));
@@ -106,11 +128,12 @@ TEST_CASE("resolved_ends are the ends of resolve") {
                         "this.s", "this.s.init", "self.n", "self.n.x", "this", "this.t"})
     for (auto form : {Aliases::Form::Full, Aliases::Form::Local}) {
       std::string r = a.resolve(p, form);
-      auto [first, last] = a.resolved_ends(p, form);
+      auto ends = a.resolved_ends(p, form);
       CAPTURE(p);
       CAPTURE(r);
-      CHECK(first == first_of(r));
-      CHECK(last == last_of(r));
+      REQUIRE(ends);
+      CHECK(ends->first == first_of(r));
+      CHECK(ends->second == last_of(r));
     }
 }
 

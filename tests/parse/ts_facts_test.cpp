@@ -383,9 +383,17 @@ class A:
 
   auto go = parse_snippet(Language::Go, "a.go", R"(package a
 import "github.com/openai/openai-go"
+type Server struct {
+  gpt, backup *openai.Client
+  name string
+}
 func (s *Server) F(a, b *openai.Client, n int) {}
+func (o Other) G() {}
 )");
   INFO(dump(go));
+  CHECK(declared_type(go, "s.gpt") == "openai.Client");  // the struct's fields, through the receiver
+  CHECK(declared_type(go, "s.backup") == "openai.Client");
+  CHECK(declared_type(go, "s.name").empty());
   CHECK(declared_type(go, "a") == "openai.Client");
   CHECK(declared_type(go, "b") == "openai.Client");
   CHECK(declared_type(go, "s").empty());  // the package's own type
