@@ -834,7 +834,7 @@ class Extractor {
   std::string declared_type(TSNode type) const {
     if (ts_node_is_null(type)) return {};
     std::string_view t = trim(text(type));
-    while (!t.empty() && (t[0] == ':' || t[0] == '*' || t[0] == '&' || t[0] == ' ')) t.remove_prefix(1);  // TS ": T", Go "*T"
+    while (!t.empty() && (t[0] == ':' || t[0] == '*' || t[0] == '&' || t[0] == ' ' || t[0] == '?')) t.remove_prefix(1);  // TS ": T", Go "*T", PHP "?T"
     while (!t.empty() && (t.back() == '?' || t.back() == '!')) t.remove_suffix(1);                       // nullable
     if (t.empty() || t.size() > 200) return {};
     // Most types are ruled out by their first word, before building a path.
@@ -871,18 +871,25 @@ class Extractor {
 
   // A field is read as `this.name`, and in Java, C#, Kotlin and Swift also as `name`.
   void declare_field(TSNode at, std::string_view name, const std::string& type) {
-    if (name.empty() || type.empty()) return;
+    if (name.empty() || type.empty() || g_.language == Language::Go) return;  // Go: see on_method
+    declare(at, member_key(name), type);
     switch (g_.language) {
-      case Language::Python: declare(at, "self." + std::string(name), type); return;
-      case Language::Swift: declare(at, "self." + std::string(name), type); break;
-      case Language::Php: declare(at, "$this." + std::string(name.substr(name[0] == '$' ? 1 : 0)), type); return;
-      case Language::Go: return;  // read through a receiver of any name
       case Language::Java:
       case Language::Kotlin:
-      case Language::CSharp: declare(at, "this." + std::string(name), type); break;
-      default: declare(at, "this." + std::string(name), type); return;
+      case Language::CSharp:
+      case Language::Swift: declare(at, std::string(name), type); return;
+      default: return;
     }
-    declare(at, std::string(name), type);
+  }
+
+  // How a method reads its object's member `name`.
+  std::string member_key(std::string_view name) const {
+    switch (g_.language) {
+      case Language::Python:
+      case Language::Swift: return "self." + std::string(name);
+      case Language::Php: return "$this." + std::string(name.substr(!name.empty() && name[0] == '$' ? 1 : 0));
+      default: return "this." + std::string(name);
+    }
   }
 
   // Go: `type Server struct { ai *openai.Client }` and `func (s *Server) F()
@@ -953,13 +960,17 @@ class Extractor {
         property = is(n, "class_parameter");
         break;
       }
+      case Language::Php:  // `__construct(private Client $client)` promotes a parameter to a property
+        name = field(n, F::name);
+        property = is(n, "property_promotion_parameter");
+        break;
       default: name = field(n, F::name); break;  // Java, C#
     }
     if (ts_node_is_null(name) || g_.role(name) != Role::Ident || ts_node_is_null(type)) return;
     std::string t = declared_type(type);
     if (t.empty()) return;
     declare(n, std::string(text(name)), t);
-    if (property) declare(n, "this." + std::string(text(name)), t);
+    if (property) declare(n, member_key(text(name)), t);
   }
 
   void on_target(TSNode at, TSNode target, TSNode value, bool declaration, bool in_class) {

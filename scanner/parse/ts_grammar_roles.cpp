@@ -138,7 +138,8 @@ std::vector<Entry> entries_for(Language lang) {
            {"dictionary_literal", Role::Pair},
            {"class_body", Role::ClassBody},
            {"multiline_comment", Role::Comment},
-           {"lambda_literal", Role::Function}});
+           {"lambda_literal", Role::Function},
+           {"parameter", Role::Param}});
       break;
     case Language::Ruby:
       add({{"call", Role::Call},
@@ -176,7 +177,9 @@ std::vector<Entry> entries_for(Language lang) {
            {"anonymous_function", Role::Function},
            {"return_statement", Role::Return},
            {"anonymous_function_creation_expression", Role::Function},
-           {"arrow_function", Role::Function}});
+           {"arrow_function", Role::Function},
+           {"simple_parameter", Role::Param},
+           {"property_promotion_parameter", Role::Param}});
       break;
     case Language::CSharp:
       add({{"invocation_expression", Role::Call},

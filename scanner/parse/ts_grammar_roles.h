@@ -28,7 +28,7 @@ enum class Role : std::uint8_t {
   Comment,
   Return,      // a return statement with a value
   Function,    // a function literal, lambda, block or anonymous class (argument summaries skip big ones)
-  Param,       // a parameter, which may declare its type (TS, Python, Go, Java, Kotlin, C#)
+  Param,       // a parameter, which may declare its type (TS, Python, Go, Java, Kotlin, C#, Swift, PHP)
   TypeDecl,    // a named type declaration whose struct fields a receiver reads (Go)
   Method,      // a method with a receiver (Go)
 };

@@ -410,6 +410,34 @@ class A {
   CHECK(declared_type(cs, "this._chat") == "ChatClient");
   CHECK(declared_type(cs, "chat") == "ChatClient");
   CHECK(declared_type(cs, "s").empty());
+
+  auto php = parse_snippet(Language::Php, "a.php", R"(<?php
+use OpenAI\Client;
+class A {
+  public function __construct(private ?Client $gpt, string $s, Local $l) {}
+  public function f(Client $c) {}
+}
+)");
+  INFO(dump(php));
+  CHECK(declared_type(php, "$gpt") == "Client");
+  CHECK(declared_type(php, "$this.gpt") == "Client");  // a promoted parameter is a property
+  CHECK(declared_type(php, "$c") == "Client");
+  CHECK(declared_type(php, "$this.c").empty());
+  CHECK(declared_type(php, "$s").empty());
+  CHECK(declared_type(php, "$l").empty());
+
+  auto swift = parse_snippet(Language::Swift, "a.swift", R"(import OpenAI
+final class A {
+  private let gpt: OpenAI
+  init(client: OpenAI, count: Int, name: lowercase) { self.gpt = client }
+}
+)");
+  INFO(dump(swift));
+  CHECK(declared_type(swift, "gpt") == "OpenAI");
+  CHECK(declared_type(swift, "self.gpt") == "OpenAI");
+  CHECK(declared_type(swift, "client") == "OpenAI");
+  CHECK(declared_type(swift, "count") == "Int");  // Swift's imports name modules: any capitalised type counts
+  CHECK(declared_type(swift, "name").empty());
 }
 
 TEST_CASE("ruby: calls without parentheses bind like calls with them; attribute reads do not") {
