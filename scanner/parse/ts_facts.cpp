@@ -869,7 +869,7 @@ class Extractor {
     emit(std::move(f));
   }
 
-  // A field is read as `this.name`, and in Java, C#, Kotlin and Swift also as `name`.
+  // A field is read through its object (member_key), and in Java, C#, Kotlin and Swift also as `name`.
   void declare_field(TSNode at, std::string_view name, const std::string& type) {
     if (name.empty() || type.empty() || g_.language == Language::Go) return;  // Go: see on_method
     declare(at, member_key(name), type);
