@@ -852,7 +852,7 @@ class Extractor {
   // its initializer (field_kind's), else its declared type.
   void field_and_type(TSNode at, std::string_view name, TSNode type, TSNode value) {
     std::string kind = field_kind(type, value);
-    bool made = !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression");
+    bool made = !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression") && !is_lookup(value);
     std::string holds = made ? kind : declared_type(type);
     field_fact(at, std::string(name), std::move(kind));
     declare_field(at, name, holds);
@@ -926,6 +926,32 @@ class Extractor {
     auto it = struct_fields_.find(type);
     if (it == struct_fields_.end()) return;
     for (const auto& [member, member_type] : it->second) declare(param, std::string(text(name)) + "." + member, member_type);
+  }
+
+  // `OpenAIClient c = context.getBean(...)`, `const c: OpenAI = await make()`:
+  // a typed local whose value is a container lookup (on an object, not on
+  // an imported or capitalised name: `StorageOptions.getDefaultService().getService()`
+  // is Google's), or no call at all (a cast, an await), is what its type
+  // says. Other calls keep their callee as the alias: rules name factory
+  // chains (`OpenAIOkHttpClient.fromEnv`, `*.edit.putLong` of
+  // `prefs.edit()`), and a name's alias is copied.
+  void declare_local(TSNode at, TSNode name, TSNode type, TSNode value) {
+    if (ts_node_is_null(type) || ts_node_is_null(name) || g_.role(name) != Role::Ident) return;
+    Role r = g_.role(value);
+    if (r == Role::Ident || (r == Role::Call && !is_lookup(value))) return;
+    declare(at, std::string(text(name)), declared_type(type));
+  }
+
+  // A dependency-injection lookup: `context.getBean(T.class)`, `moduleRef.get(T)`,
+  // `inject(T)`, `provider.GetRequiredService<T>()`.
+  bool is_lookup(TSNode call) const {
+    if (g_.constructs(call)) return false;
+    std::string callee = call_path(call);
+    std::string_view first = first_segment(callee), method = last_segment(callee);
+    static constexpr std::string_view kLookups[] = {"getBean", "get", "resolve", "getService", "getRequiredService", "GetService",
+                                                    "GetRequiredService", "inject", "lookup"};
+    return !first.empty() && (first == callee || (!imported_.count(first) && !std::isupper(static_cast<unsigned char>(first[0])))) &&
+           std::find(std::begin(kLookups), std::end(kLookups), method) != std::end(kLookups);
   }
 
   void on_param(TSNode n) {
@@ -1061,7 +1087,9 @@ class Extractor {
         uint32_t c = ts_node_named_child_count(n);
         for (uint32_t i = 0; i < c; ++i) {
           TSNode d = ts_node_named_child(n, i);
-          if (is(d, "variable_declarator")) on_target(d, field(d, F::name), field(d, F::value), true, false);
+          if (!is(d, "variable_declarator")) continue;
+          on_target(d, field(d, F::name), field(d, F::value), true, false);
+          declare_local(d, field(d, F::name), field(n, F::type), field(d, F::value));
         }
         return;
       }
@@ -1083,12 +1111,14 @@ class Extractor {
         if (!ts_node_is_null(l)) { on_target(n, l, field(n, F::right), true, false); return; }
         TSNode name = field(n, F::name), value = field(n, F::value);
         if (!ts_node_is_null(value)) on_target(n, name, value, true, false);
+        declare_local(n, name, field(n, F::type), value);
         return;
       }
       default: {
         TSNode name = field(n, F::name), value = field(n, F::value);
         if (ts_node_is_null(value)) return;
         on_target(n, name, value, true, in_class);
+        if (!in_class) declare_local(n, name, field(n, F::type), value);
       }
     }
   }
@@ -1122,6 +1152,7 @@ class Extractor {
       return;
     }
     if (!ts_node_is_null(value)) bind(n, std::string(text(name)), value);
+    declare_local(n, name, type, value);
   }
 
   void on_field(TSNode n) {

@@ -320,6 +320,7 @@ import { Logger } from './logger';
 class S {
   private readonly titles = new OpenAI();
   private other: OpenAI | null;
+  private injected: OpenAI = inject(OpenAI);
   constructor(private readonly oa: OpenAI, plain: string, c: OpenAI) { this.c = c; this.made = new OpenAI(); }
 }
 function f(x: OpenAI, y: Local, z: OpenAI[], w: string) {}
@@ -332,6 +333,7 @@ interface I { m(p: OpenAI): void; q: OpenAI }
   CHECK(declared_type(ts, "c") == "OpenAI");
   CHECK(declared_type(ts, "this.c") == "c");  // the parameter's alias, resolved by the aliases
   CHECK(declared_type(ts, "this.made") == "OpenAI");
+  CHECK(declared_type(ts, "this.injected") == "OpenAI");  // a lookup: the declared type, not the callee
   CHECK(declared_type(ts, "x") == "OpenAI");
   CHECK(declared_type(ts, "this.other").empty());  // a union
   CHECK(declared_type(ts, "plain").empty());       // a primitive
@@ -354,6 +356,22 @@ class A {
   CHECK(declared_type(java, "name").empty());
   CHECK(declared_type(java, "local").empty());
   CHECK(declared_type(java, "n").empty());
+  auto locals = parse_snippet(Language::Java, "L.java", R"(import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+class L {
+  void f(Context ctx) {
+    OpenAIClient looked = ctx.getBean(OpenAIClient.class);
+    OpenAIClient made = OpenAIOkHttpClient.fromEnv();
+    OpenAIClient copied = looked;
+    var untyped = ctx.getBean(OpenAIClient.class);
+  }
+}
+)");
+  INFO(dump(locals));
+  CHECK(declared_type(locals, "looked") == "OpenAIClient");  // a value the aliases cannot read
+  CHECK(declared_type(locals, "made").empty());              // a factory: its callee is the alias
+  CHECK(declared_type(locals, "copied").empty());            // a name: its alias is copied
+  CHECK(declared_type(locals, "untyped").empty());
 
   auto kt = parse_snippet(Language::Kotlin, "A.kt", R"(import com.openai.client.OpenAIClient
 class A(private val openai: OpenAIClient) {
