@@ -745,11 +745,13 @@ class Extractor {
     if (const std::string* type = target_type(value); type && starts_with(f.args[0].text, "new"))
       f.args[0].text = "new " + *type + f.args[0].text.substr(3);
     auto index = static_cast<std::uint32_t>(out_.facts.size());
+    std::string name_copy = g_.role(value) == Role::Call && is_lookup(value) ? f.name : std::string();
     emit(std::move(f));
     if (later) {
       pending_.push_back(Pending{index, ts_node_end_byte(value), value, static_cast<std::uint32_t>(deferred_->size())});
       deferred_->push_back(DeferredValue{index, value});
     }
+    if (!name_copy.empty()) declare(at, std::move(name_copy), lookup_type(value));  // `var c = ctx.getBean(OpenAIClient.class)`
   }
 
   // Ruby leaves out parentheses (`Aws::S3::Client.new`, `OpenAI::Client.new
@@ -831,9 +833,10 @@ class Extractor {
   // A declared type as a path, when it may name an SDK's type: one the file
   // imports, or in C# and Swift (whose imports name namespaces) any
   // capitalised one. "" for primitives, unions, arrays and the file's own types.
-  std::string declared_type(TSNode type) const {
-    if (ts_node_is_null(type)) return {};
-    std::string_view t = trim(text(type));
+  std::string declared_type(TSNode type) const { return ts_node_is_null(type) ? std::string() : type_path(text(type)); }
+
+  std::string type_path(std::string_view t) const {
+    t = trim(t);
     while (!t.empty() && (t[0] == ':' || t[0] == '*' || t[0] == '&' || t[0] == ' ' || t[0] == '?')) t.remove_prefix(1);  // TS ": T", Go "*T", PHP "?T"
     while (!t.empty() && (t.back() == '?' || t.back() == '!')) t.remove_suffix(1);                       // nullable
     if (t.empty() || t.size() > 200) return {};
@@ -854,6 +857,7 @@ class Extractor {
     std::string kind = field_kind(type, value);
     bool made = !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression") && !is_lookup(value);
     std::string holds = made ? kind : declared_type(type);
+    if (holds.empty() && g_.role(value) == Role::Call && is_lookup(value)) holds = lookup_type(value);  // `openai = inject(OpenAI)`
     field_fact(at, std::string(name), std::move(kind));
     declare_field(at, name, holds);
   }
@@ -940,6 +944,20 @@ class Extractor {
     Role r = g_.role(value);
     if (r == Role::Ident || (r == Role::Call && !is_lookup(value))) return;
     declare(at, std::string(text(name)), declared_type(type));
+  }
+
+  // What a lookup asks for, as a declared type: `getBean(OpenAIClient.class)`,
+  // `inject(OpenAI)`, `getBean(OpenAIClient::class.java)` ("" if nothing).
+  std::string lookup_type(TSNode call) const {
+    TSNode args = args_of(call);
+    if (ts_node_is_null(args) || ts_node_named_child_count(args) == 0) return {};
+    std::string_view t = trim(text(ts_node_named_child(args, 0)));
+    for (std::string_view suffix : {"::class.java", "::class", ".class"})
+      if (ends_with(t, suffix)) {
+        t.remove_suffix(suffix.size());
+        break;
+      }
+    return type_path(t);
   }
 
   // A dependency-injection lookup: `context.getBean(T.class)`, `moduleRef.get(T)`,
@@ -1033,7 +1051,7 @@ class Extractor {
     // `this.client = client`, of a typed parameter: the field is what the parameter is.
     if (alias_head(path).size() == path.size() && path.size() != first_segment(path).size()) {
       if (g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression")) {
-        declare(at, path, call_path(value));
+        declare(at, path, is_lookup(value) ? lookup_type(value) : call_path(value));
       } else if (g_.role(value) == Role::Ident) {
         std::string_view v = text(value);
         if (declared_.count(v) || imported_.count(v)) declare(at, path, std::string(v));

@@ -321,6 +321,7 @@ class S {
   private readonly titles = new OpenAI();
   private other: OpenAI | null;
   private injected: OpenAI = inject(OpenAI);
+  private looked = inject(OpenAI);
   constructor(private readonly oa: OpenAI, plain: string, c: OpenAI) { this.c = c; this.made = new OpenAI(); }
 }
 function f(x: OpenAI, y: Local, z: OpenAI[], w: string) {}
@@ -334,6 +335,7 @@ interface I { m(p: OpenAI): void; q: OpenAI }
   CHECK(declared_type(ts, "this.c") == "c");  // the parameter's alias, resolved by the aliases
   CHECK(declared_type(ts, "this.made") == "OpenAI");
   CHECK(declared_type(ts, "this.injected") == "OpenAI");  // a lookup: the declared type, not the callee
+  CHECK(declared_type(ts, "this.looked") == "OpenAI");    // or, without one, what it looks up
   CHECK(declared_type(ts, "x") == "OpenAI");
   CHECK(declared_type(ts, "this.other").empty());  // a union
   CHECK(declared_type(ts, "plain").empty());       // a primitive
@@ -364,6 +366,8 @@ class L {
     OpenAIClient made = OpenAIOkHttpClient.fromEnv();
     OpenAIClient copied = looked;
     var untyped = ctx.getBean(OpenAIClient.class);
+    var unknown = ctx.getBean(Local.class);
+    this.field = ctx.getBean(OpenAIClient.class);
   }
 }
 )");
@@ -371,7 +375,9 @@ class L {
   CHECK(declared_type(locals, "looked") == "OpenAIClient");  // a value the aliases cannot read
   CHECK(declared_type(locals, "made").empty());              // a factory: its callee is the alias
   CHECK(declared_type(locals, "copied").empty());            // a name: its alias is copied
-  CHECK(declared_type(locals, "untyped").empty());
+  CHECK(declared_type(locals, "untyped") == "OpenAIClient");  // the lookup names the type
+  CHECK(declared_type(locals, "unknown").empty());             // not an imported one
+  CHECK(declared_type(locals, "this.field") == "OpenAIClient");
 
   auto kt = parse_snippet(Language::Kotlin, "A.kt", R"(import com.openai.client.OpenAIClient
 class A(private val openai: OpenAIClient) {
