@@ -85,19 +85,6 @@ void Aliases::bind(const Fact& f) {
   set(f.name, target_of(callee));
 }
 
-bool Aliases::two_segment_head(std::string_view first) const {
-  return first == "this" || first == "self" || first == "$this" || (!heads_.empty() && heads_.count(first) > 0);
-}
-
-std::pair<Aliases::Map::const_iterator, std::size_t> Aliases::find_head(std::string_view path) const {
-  std::string_view first = first_segment(path);
-  if (first.size() != path.size() && two_segment_head(first)) {
-    std::string_view two = path.substr(0, path.find('.', first.size() + 1));
-    if (auto it = find(two); it != map_.end()) return {it, two.size()};
-  }
-  return {find(first), first.size()};
-}
-
 bool Aliases::aliased(std::string_view path) const { return !map_.empty() && find_head(path).first != map_.end(); }
 
 std::vector<std::string> Aliases::spellings(const std::string& path) const {

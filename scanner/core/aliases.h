@@ -60,10 +60,20 @@ class Aliases {
   std::optional<std::pair<std::string_view, std::string_view>> resolved_ends(std::string_view path, Form form, Map::const_iterator hit) const;
   // Whether a path starting with this name has a two-segment head:
   // this/self/$this, and Go receivers whose members were declared.
-  bool two_segment_head(std::string_view first) const;
+  // (Inline, as find_head: asked for every path a walk resolves.)
+  bool two_segment_head(std::string_view first) const {
+    return first == "this" || first == "self" || first == "$this" || (!heads_.empty() && heads_.count(first) > 0);
+  }
   // The alias standing for path's head, and the head's length: two
   // segments when they are a key (`this.client`), else the first.
-  std::pair<Map::const_iterator, std::size_t> find_head(std::string_view path) const;
+  std::pair<Map::const_iterator, std::size_t> find_head(std::string_view path) const {
+    std::string_view first = first_segment(path);
+    if (first.size() != path.size() && two_segment_head(first)) {
+      std::string_view two = path.substr(0, path.find('.', first.size() + 1));
+      if (auto it = find(two); it != map_.end()) return {it, two.size()};
+    }
+    return {find(first), first.size()};
+  }
   // The alias of a name; the filter rules most names out without hashing them.
   Map::const_iterator find(std::string_view name) const { return names_.may_contain(name) ? map_.find(name) : map_.end(); }
   void set(const std::string& name, Target t) {

@@ -939,10 +939,14 @@ class Extractor {
   // says. Other calls keep their callee as the alias: rules name factory
   // chains (`OpenAIOkHttpClient.fromEnv`, `*.edit.putLong` of
   // `prefs.edit()`), and a name's alias is copied.
-  void declare_local(TSNode at, TSNode name, TSNode type, TSNode value) {
-    if (ts_node_is_null(type) || ts_node_is_null(name) || g_.role(name) != Role::Ident) return;
+  // Whether a local with this value is what its type says, if it has one
+  // (asked first: a field lookup per declaration is not free).
+  bool local_takes_type(TSNode value) const {
     Role r = g_.role(value);
-    if (r == Role::Ident || (r == Role::Call && !is_lookup(value))) return;
+    return r != Role::Ident && r != Role::String && r != Role::Function && (r != Role::Call || is_lookup(value));
+  }
+  void declare_local(TSNode at, TSNode name, TSNode type) {
+    if (ts_node_is_null(type) || ts_node_is_null(name) || g_.role(name) != Role::Ident) return;
     declare(at, std::string(text(name)), declared_type(type));
   }
 
@@ -962,14 +966,21 @@ class Extractor {
 
   // A dependency-injection lookup: `context.getBean(T.class)`, `moduleRef.get(T)`,
   // `inject(T)`, `provider.GetRequiredService<T>()`.
+  // (Asked of every bound call: the method's name, read off the text,
+  // rules most out before the path is built.)
   bool is_lookup(TSNode call) const {
-    if (g_.constructs(call)) return false;
-    std::string callee = call_path(call);
-    std::string_view first = first_segment(callee), method = last_segment(callee);
     static constexpr std::string_view kLookups[] = {"getBean", "get", "resolve", "getService", "getRequiredService", "GetService",
                                                     "GetRequiredService", "inject", "lookup"};
-    return !first.empty() && (first == callee || (!imported_.count(first) && !std::isupper(static_cast<unsigned char>(first[0])))) &&
-           std::find(std::begin(kLookups), std::end(kLookups), method) != std::end(kLookups);
+    std::string_view written = text(call);
+    written = written.substr(0, written.find('('));
+    written = written.substr(0, written.find('<'));  // `GetRequiredService<T>()`
+    while (!written.empty() && std::isspace(static_cast<unsigned char>(written.back()))) written.remove_suffix(1);
+    std::size_t i = written.find_last_of(".:>");
+    std::string_view method = i == std::string_view::npos ? written : written.substr(i + 1);
+    if (std::find(std::begin(kLookups), std::end(kLookups), method) == std::end(kLookups) || g_.constructs(call)) return false;
+    std::string callee = call_path(call);
+    std::string_view first = first_segment(callee);
+    return !first.empty() && (first == callee || (!imported_.count(first) && !std::isupper(static_cast<unsigned char>(first[0]))));
   }
 
   void on_param(TSNode n) {
@@ -1107,7 +1118,7 @@ class Extractor {
           TSNode d = ts_node_named_child(n, i);
           if (!is(d, "variable_declarator")) continue;
           on_target(d, field(d, F::name), field(d, F::value), true, false);
-          declare_local(d, field(d, F::name), field(n, F::type), field(d, F::value));
+          if (local_takes_type(field(d, F::value))) declare_local(d, field(d, F::name), field(n, F::type));
         }
         return;
       }
@@ -1129,14 +1140,14 @@ class Extractor {
         if (!ts_node_is_null(l)) { on_target(n, l, field(n, F::right), true, false); return; }
         TSNode name = field(n, F::name), value = field(n, F::value);
         if (!ts_node_is_null(value)) on_target(n, name, value, true, false);
-        declare_local(n, name, field(n, F::type), value);
+        if (local_takes_type(value)) declare_local(n, name, field(n, F::type));
         return;
       }
       default: {
         TSNode name = field(n, F::name), value = field(n, F::value);
         if (ts_node_is_null(value)) return;
         on_target(n, name, value, true, in_class);
-        if (!in_class) declare_local(n, name, field(n, F::type), value);
+        if (!in_class && local_takes_type(value)) declare_local(n, name, field(n, F::type));
       }
     }
   }
@@ -1170,7 +1181,7 @@ class Extractor {
       return;
     }
     if (!ts_node_is_null(value)) bind(n, std::string(text(name)), value);
-    declare_local(n, name, type, value);
+    if (local_takes_type(value)) declare_local(n, name, type);
   }
 
   void on_field(TSNode n) {
