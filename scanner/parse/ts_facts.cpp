@@ -811,11 +811,15 @@ class Extractor {
     emit(std::move(f));
   }
 
+  // A call with a callee, which may say what it makes. (C#'s target-typed
+  // `new()` has none: its type is the declared one.)
+  bool has_callee(TSNode value) const {
+    return !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression");
+  }
+
   // The declared type, or the callee of the initializer: what says what the field is.
   std::string field_kind(TSNode type, TSNode value) const {
-    // (C#'s target-typed `new()` has no callee: its type is the declared one.)
-    if (!ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression"))
-      return call_path(value);
+    if (has_callee(value)) return call_path(value);
     if (!ts_node_is_null(type)) {
       std::string t(trim(text(type)));
       while (!t.empty() && (t[0] == ':' || t[0] == ' ')) t.erase(0, 1);
@@ -855,9 +859,9 @@ class Extractor {
   // its initializer (field_kind's), else its declared type.
   void field_and_type(TSNode at, std::string_view name, TSNode type, TSNode value) {
     std::string kind = field_kind(type, value);
-    bool made = !ts_node_is_null(value) && g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression") && !is_lookup(value);
-    std::string holds = made ? kind : declared_type(type);
-    if (holds.empty() && g_.role(value) == Role::Call && is_lookup(value)) holds = lookup_type(value);  // `openai = inject(OpenAI)`
+    bool lookup = has_callee(value) && is_lookup(value);
+    std::string holds = has_callee(value) && !lookup ? kind : declared_type(type);
+    if (holds.empty() && lookup) holds = lookup_type(value);  // `openai = inject(OpenAI)`
     field_fact(at, std::string(name), std::move(kind));
     declare_field(at, name, holds);
   }
@@ -1061,7 +1065,7 @@ class Extractor {
     // `this.client = new OpenAI()`: the field holds what the call makes.
     // `this.client = client`, of a typed parameter: the field is what the parameter is.
     if (alias_head(path).size() == path.size() && path.size() != first_segment(path).size()) {
-      if (g_.role(value) == Role::Call && !is(value, "implicit_object_creation_expression")) {
+      if (has_callee(value)) {
         declare(at, path, is_lookup(value) ? lookup_type(value) : call_path(value));
       } else if (g_.role(value) == Role::Ident) {
         std::string_view v = text(value);
