@@ -38,6 +38,9 @@ class Extractor {
         wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
         deferred_(wants_ && found ? &found->deferred : nullptr) {
     if (wants_ && found && !wants_->query_roots.empty()) query_roots_ = &found->query_roots.emplace();
+    // Files hold about one fact per 50 (dense app code) to 150 bytes
+    // (libraries): growing from empty moved every fact up to eight times.
+    out_.facts.reserve(text.size() / 128 + 8);
   }
 
   // What a bound or assigned value is: a function binds code, not data

@@ -35,7 +35,9 @@ typedef struct {
   Frame inline_frames[kInlineFrames];
 } Stack;
 
-static bool push(Stack *s, const TSTree *tree, const Subtree *parent, Length position, uint32_t depth) {
+// Inlined: a walk pushes a frame for every hidden node too (a repetition's
+// helper nodes nest log-deep), and as a call it kept the stack in memory.
+static inline __attribute__((always_inline)) bool push(Stack *s, const TSTree *tree, const Subtree *parent, Length position, uint32_t depth) {
   if (s->size == s->capacity) {
     uint32_t cap = s->capacity * 2;
     Frame *f = s->frames == s->inline_frames ? malloc(cap * sizeof(Frame)) : realloc(s->frames, cap * sizeof(Frame));
@@ -67,10 +69,11 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
   s.capacity = kInlineFrames;
   Length start = {ts_node_start_byte(root), ts_node_start_point(root)};
   if (!push(&s, tree, subtree, start, 1)) return;
-  while (s.size > 0) {
-    Frame *f = &s.frames[s.size - 1];
+  Frame *f = &s.frames[0];  // the top frame, reloaded only when the stack changes
+  for (;;) {
     if (f->index == f->count) {
-      --s.size;
+      if (--s.size == 0) break;
+      f = &s.frames[s.size - 1];
       continue;
     }
     const Subtree *child = &f->children[f->index];
@@ -87,11 +90,17 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
     if (ts_subtree_visible(*child) || alias) {
       if (named_only && !(alias ? ts_language_symbol_metadata(tree->language, alias).named : ts_subtree_named(*child)))
         continue;  // an anonymous token ("(", ";"): never entered either
-      PsWalkStep step = visit(ctx, ts_node_new(tree, child, position, alias), depth);
+      // What ts_node_new builds, without the call.
+      TSNode node = {{position.bytes, position.extent.row, position.extent.column, alias}, child, tree};
+      PsWalkStep step = visit(ctx, node, depth);
       if (step == PS_WALK_STOP) break;
-      if (step == PS_WALK_ENTER && ts_subtree_child_count(*child) > 0 && !push(&s, tree, child, position, depth + 1)) break;
+      if (step == PS_WALK_ENTER && ts_subtree_child_count(*child) > 0) {
+        if (!push(&s, tree, child, position, depth + 1)) break;
+        f = &s.frames[s.size - 1];
+      }
     } else if (ts_subtree_visible_child_count(*child) > 0) {
       if (!push(&s, tree, child, position, depth)) break;  // hidden: its children are its parent's
+      f = &s.frames[s.size - 1];
     }
   }
   if (s.frames != s.inline_frames) free(s.frames);
