@@ -191,7 +191,7 @@ class Extractor {
   using F = FieldName;
   TSNode field(TSNode n, F f) const {
     TSFieldId id = g_.field_ids[static_cast<std::size_t>(f)];
-    return id == 0 || ts_node_is_null(n) ? TSNode{} : ts_node_child_by_field_id(n, id);
+    return id == 0 || ts_node_is_null(n) ? TSNode{} : ps_child_by_field_id(n, id);
   }
   static Loc loc(TSNode n) {
     TSPoint p = ts_node_start_point(n);

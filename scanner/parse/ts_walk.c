@@ -109,3 +109,70 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
 void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, false); }
 
 void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true); }
+
+// The first visible descendant in order, entering hidden children that have
+// visible ones: ts_node_child(node, 0).
+static TSNode first_visible(TSNode parent) {
+  for (;;) {
+    const Subtree *st = (const Subtree *)parent.id;
+    const Subtree *children = ts_subtree_children(*st);
+    uint32_t count = ts_subtree_child_count(*st);
+    const TSSymbol *aliases = ts_language_alias_sequence(parent.tree->language, st->ptr->production_id);
+    Length position = {parent.context[0], {parent.context[1], parent.context[2]}};  // its start
+    uint32_t structural = 0;
+    bool entered = false;
+    for (uint32_t i = 0; i < count && !entered; i++) {
+      const Subtree *child = &children[i];
+      if (i > 0) position = length_add(position, ts_subtree_padding(*child));
+      TSSymbol alias = 0;
+      if (!ts_subtree_extra(*child)) {
+        if (aliases) alias = aliases[structural];
+        structural++;
+      }
+      TSNode node = {{position.bytes, position.extent.row, position.extent.column, alias}, child, parent.tree};
+      if (ts_subtree_visible(*child) || alias) return node;
+      if (ts_subtree_child_count(*child) > 0 && child->ptr->visible_child_count > 0) {
+        parent = node;
+        entered = true;
+      }
+      position = length_add(position, ts_subtree_size(*child));
+    }
+    if (!entered) return (TSNode){{0, 0, 0, 0}, NULL, NULL};
+  }
+}
+
+TSNode ps_child_by_field_id(TSNode node, TSFieldId field) {
+  const TSNode none = {{0, 0, 0, 0}, NULL, NULL};
+  if (!field || ts_node_is_null(node)) return none;
+  const Subtree *st = (const Subtree *)node.id;
+  if (ts_subtree_child_count(*st) == 0 || st->ptr->visible_child_count == 0) return none;
+  const TSLanguage *language = node.tree->language;
+  const TSFieldMapEntry *entry, *end;
+  ts_language_field_map(language, st->ptr->production_id, &entry, &end);
+  while (entry != end && entry->field_id < field) entry++;
+  const TSFieldMapEntry *last = entry;
+  for (; last != end && last->field_id == field; last++)
+    if (last->inherited) return ts_node_child_by_field_id(node, field);
+  if (entry == last) return none;
+
+  const Subtree *children = ts_subtree_children(*st);
+  uint32_t count = ts_subtree_child_count(*st);
+  const TSSymbol *aliases = ts_language_alias_sequence(language, st->ptr->production_id);
+  Length position = {node.context[0], {node.context[1], node.context[2]}};
+  uint32_t structural = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    const Subtree *child = &children[i];
+    if (i > 0) position = length_add(position, ts_subtree_padding(*child));
+    Length start = position;
+    position = length_add(position, ts_subtree_size(*child));
+    if (ts_subtree_extra(*child)) continue;
+    uint32_t index = structural++;
+    if (index < entry->child_index) continue;
+    TSSymbol alias = aliases ? aliases[index] : 0;
+    TSNode found = {{start.bytes, start.extent.row, start.extent.column, alias}, child, node.tree};
+    if (ts_subtree_visible(*child) || alias) return found;
+    if (ts_subtree_child_count(*child) > 0 && child->ptr->visible_child_count > 0) return first_visible(found);
+    if (++entry == last) return none;  // an empty hidden node: the field's next position
+  }
+  return none;
+}

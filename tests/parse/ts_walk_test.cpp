@@ -68,12 +68,10 @@ std::vector<std::string> by_walk(TSNode root, int mode, bool named_only = false)
   return s.out;
 }
 
-}  // namespace
-
-TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
+// Every tree-sitter fixture file of the detect suite, parsed: 11 grammars.
+template <typename Fn>
+void for_each_fixture_tree(Fn fn) {
   Parsers parsers(ParseOptions{});
-  std::size_t files = 0, nodes = 0;
-  std::set<Language> langs;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(POLICYSCAN_SOURCE_DIR) / "tests" / "detect" / "fixtures")) {
     if (!e.is_regular_file()) continue;
     auto lang = detect_language(e.path().filename());
@@ -83,8 +81,18 @@ TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
     ss << in.rdbuf();
     ParsedFile pf = parsers.parse_text(SourceFile{e.path(), e.path().filename().string(), *lang, 0}, ss.str());
     REQUIRE(pf.tree);
-    TSNode root = ts_tree_root_node(pf.tree.get());
     CAPTURE(e.path().string());
+    fn(*lang, pf.tree.get());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
+  std::size_t files = 0, nodes = 0;
+  std::set<Language> langs;
+  for_each_fixture_tree([&](Language lang, const TSTree* tree) {
+    TSNode root = ts_tree_root_node(tree);
     for (int mode : {0, 1}) {
       auto want = by_cursor(root, mode);
       CHECK(by_walk(root, mode) == want);
@@ -99,11 +107,45 @@ TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
       CHECK(by_walk(first, 0) == by_cursor(first, 0));
     }
     ++files;
-    langs.insert(*lang);
-  }
+    langs.insert(lang);
+  });
   CHECK(langs.size() == 11);
   CHECK(files > 400);
   CHECK(nodes > 50000);
+}
+
+// Every field of every node in every fixture, as the runtime answers it.
+TEST_CASE("ps_child_by_field_id answers as ts_node_child_by_field_id, in every grammar") {
+  std::size_t asked = 0, found = 0;
+  std::set<Language> langs;
+  auto same = [](TSNode a, TSNode b) {
+    return ts_node_eq(a, b) && (ts_node_is_null(a) || (ts_node_symbol(a) == ts_node_symbol(b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
+                                                      ts_node_start_point(a).row == ts_node_start_point(b).row &&
+                                                      ts_node_start_point(a).column == ts_node_start_point(b).column));
+  };
+  for_each_fixture_tree([&](Language lang, const TSTree* tree) {
+    uint32_t fields = ts_language_field_count(ts_tree_language(tree));
+    struct State {
+      uint32_t fields;
+      std::size_t &asked, &found, wrong;
+      decltype(same)& eq;
+    } st{fields, asked, found, 0, same};
+    ps_walk(ts_tree_root_node(tree), [](void* p, TSNode n, uint32_t) {
+      auto& s = *static_cast<State*>(p);
+      for (TSFieldId f = 1; f <= s.fields; ++f) {
+        TSNode want = ts_node_child_by_field_id(n, f);
+        ++s.asked;
+        if (!ts_node_is_null(want)) ++s.found;
+        if (!s.eq(ps_child_by_field_id(n, f), want)) ++s.wrong;
+      }
+      return PS_WALK_ENTER;
+    }, &st);
+    CHECK(st.wrong == 0);
+    langs.insert(lang);
+  });
+  CHECK(langs.size() == 11);
+  CHECK(found > 20000);
+  CHECK(asked > found);
 }
 
 TEST_CASE("ps_walk agrees on broken input: ERROR and MISSING nodes") {
