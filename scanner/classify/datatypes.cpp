@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <tbb/enumerable_thread_specific.h>
 
+#include "scanner/core/string_hash.h"
 #include "scanner/core/text.h"
 
 namespace ps {
@@ -21,7 +23,14 @@ struct DataTypeClassifier::Sets {
   bool have_excludes = false;
 };
 
-DataTypeClassifier::DataTypeClassifier() = default;
+// Bounded: a repository's distinct names are some thousands; past the
+// bound the memo starts again rather than grow without limit.
+struct DataTypeClassifier::Memo {
+  static constexpr std::size_t kMaxNames = 1 << 16;
+  tbb::enumerable_thread_specific<StringMap<std::vector<std::string>>> by_thread;
+};
+
+DataTypeClassifier::DataTypeClassifier() : memo_(std::make_unique<Memo>()) {}
 DataTypeClassifier::~DataTypeClassifier() = default;
 
 std::string name_form(std::string_view path) {
@@ -104,6 +113,15 @@ std::unique_ptr<DataTypeClassifier> DataTypeClassifier::from_text(const std::str
 }
 
 std::vector<std::string> DataTypeClassifier::classify_name(std::string_view name) const {
+  auto& memo = memo_->by_thread.local();
+  if (auto it = memo.find(name); it != memo.end()) return it->second;
+  std::vector<std::string> out = classify_uncached(name);
+  if (memo.size() >= Memo::kMaxNames) memo.clear();
+  memo.emplace(std::string(name), out);
+  return out;
+}
+
+std::vector<std::string> DataTypeClassifier::classify_uncached(std::string_view name) const {
   while (!transparent_.empty()) {
     auto dot = name.rfind('.');
     if (dot == std::string_view::npos || !transparent_.count(std::string(name.substr(dot + 1)))) break;

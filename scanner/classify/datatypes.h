@@ -28,6 +28,8 @@ class DataTypeClassifier {
   // {"user.contact.email"}); sorted, unique, empty when none. Trailing
   // value-preserving methods of a call path are dropped first
   // ("email.trim.toLowerCase" is still the email).
+  // Remembered per thread: the same names recur file after file, and each
+  // new one costs two RE2::Set scans.
   std::vector<std::string> classify_name(std::string_view name) const;
   // The same for a string literal used as a key ('user_email'); strings that
   // are not identifier-like (prose, URLs) carry nothing.
@@ -37,8 +39,11 @@ class DataTypeClassifier {
 
  private:
   DataTypeClassifier();
+  std::vector<std::string> classify_uncached(std::string_view name) const;
   struct Sets;
   std::unique_ptr<Sets> sets_;
+  struct Memo;
+  std::unique_ptr<Memo> memo_;  // classify_name's answers, per thread
   std::vector<std::string> categories_;
   std::vector<std::size_t> match_category_;    // match pattern index -> category index
   std::vector<std::size_t> exclude_category_;  // exclude pattern index -> category index

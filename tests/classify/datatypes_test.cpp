@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <thread>
 
 #include "scanner/classify/datatypes.h"
 
@@ -96,4 +98,27 @@ TEST_CASE("a bad classifier file is a diagnostic with its place") {
   REQUIRE(!d.empty());
   CHECK(d[0].path == "dt.yaml");
   CHECK(d[0].line == 3);
+}
+
+// classify_name remembers its answers per thread; a name asked again, after
+// the memo has started over, or on another thread, gets the same answer.
+TEST_CASE("remembered answers are the answers") {
+  Diagnostics d;
+  auto fresh = DataTypeClassifier::load(std::string(POLICYSCAN_SOURCE_DIR) + "/mappings/datatypes.yaml", d);
+  REQUIRE(fresh != nullptr);
+  const std::vector<std::string> names{"email", "user.emailAddress", "description", "email_template_id", "e", "req.ip", "email.trim"};
+  std::vector<std::vector<std::string>> first;
+  for (const auto& n : names) first.push_back(fresh->classify_name(n));
+  CHECK(has(first[0], "user.contact.email"));
+  CHECK(first[2].empty());
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(fresh->classify_name(names[i]) == first[i]);
+  // Past the memo's bound (65,536 names) it starts again.
+  for (int i = 0; i < 70000; ++i) fresh->classify_name("name" + std::to_string(i));
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(fresh->classify_name(names[i]) == first[i]);
+  std::vector<std::vector<std::string>> other(names.size());
+  std::thread t([&] {
+    for (std::size_t i = 0; i < names.size(); ++i) other[i] = fresh->classify_name(names[i]);
+  });
+  t.join();
+  CHECK(other == first);
 }
