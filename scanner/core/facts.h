@@ -52,6 +52,10 @@ struct Fact {
   std::string name;
   std::string imported;
   bool is_new = false;
+  // Call: the parse stage found that no call pattern matches this path,
+  // as written or through the file's aliases at this point (the detect
+  // stage would find the same, and need not look again).
+  bool no_call_rule = false;
   std::string type;  // Bind: the declared type of a name that has no value here ("com.openai.client.OpenAIClient")
   std::vector<Expr> args;
 };

@@ -329,7 +329,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
       }
       case FactKind::Call: {
         // Most calls match no pattern in any spelling: ruled out without building the spellings.
-        if (!f.imported.empty() || aliases.match(idx.calls, f.path)) {
+        if (!f.imported.empty() || (!f.no_call_rule && aliases.match(idx.calls, f.path))) {
           std::vector<std::string> candidates = aliases.spellings(f.path);
           if (!f.imported.empty()) candidates.push_back(normalize_path(f.imported));  // libclang: Type.method
           match_call(idx, facts, fi, candidates, out);

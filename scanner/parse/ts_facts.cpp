@@ -518,7 +518,8 @@ class Extractor {
     // `attr_accessor :email` declares fields: both read their arguments here.
     bool imports = f.path == "require" || f.path == "require_relative" || f.path == "import";
     bool declares = g_.language == Language::Ruby && (f.path == "attr_accessor" || f.path == "attr_reader" || f.path == "attr_writer");
-    bool later = wants_ && !imports && !declares && !may_match(wants_->calls, f.path);
+    f.no_call_rule = wants_ && !may_match(wants_->calls, f.path);
+    bool later = f.no_call_rule && !imports && !declares;
     if (!later) add_args(args, f);
     if (imports && f.args.size() == 1 && f.args[0].strings.size() == 1) {
       Fact imp;
