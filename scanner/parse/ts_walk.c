@@ -2,7 +2,9 @@
 // child's position is its parent's plus the sizes of the siblings before it
 // and its own padding; a hidden child's children count as its parent's; an
 // alias (per production and structural child index) makes a child visible
-// and renames it; extras take no alias.
+// and renames it; extras take no alias. ps_child_by_field_id mirrors
+// node.c's ts_node_child_by_field_id on the same rules (tests/parse/
+// ts_walk_test.cpp holds both to the runtime's answers).
 #include "ts_walk.h"
 
 #include <stdlib.h>
