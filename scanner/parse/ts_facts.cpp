@@ -38,9 +38,6 @@ class Extractor {
         wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
         deferred_(wants_ && found ? &found->deferred : nullptr) {
     if (wants_ && found && !wants_->query_roots.empty()) query_roots_ = &found->query_roots.emplace();
-    // Files hold about one fact per 50 (dense app code) to 150 bytes
-    // (libraries): growing from empty moved every fact up to eight times.
-    out_.facts.reserve(text.size() / 128 + 8);
   }
 
   // What a bound or assigned value is: a function binds code, not data
@@ -49,6 +46,11 @@ class Extractor {
   Expr value_expr(TSNode value) const { return g_.role(value) == Role::Function ? value_text(value) : expr(value); }
 
   FileFacts run(TSNode root) {
+    // Files hold about one fact per 50 (dense app code) to 150 bytes
+    // (libraries): growing from empty moved every fact up to eight times.
+    // (Here, not in the constructor: summarising one value makes an
+    // Extractor over the whole file's text too.)
+    out_.facts.reserve(text_.size() / 128 + 8);
     // One walk over the whole tree: O(nodes), and no recursion, so deeply
     // nested input cannot overflow the C++ stack. (Indexing children with
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
