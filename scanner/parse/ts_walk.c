@@ -112,35 +112,57 @@ void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx,
 
 void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true); }
 
+// A node's children in order, as tree_cursor.c and node.c's iterator see
+// them: each with its position and, unless it is an extra, its alias.
+typedef struct {
+  const TSTree *tree;
+  const Subtree *children;
+  uint32_t count, index, structural;  // structural: non-extra children passed so far
+  const TSSymbol *aliases;
+  Length position;  // where the next child's padding starts (its start, for the first)
+} Children;
+
+static inline Children children_of(TSNode node) {  // node has children
+  const Subtree *st = (const Subtree *)node.id;
+  Children c = {node.tree, ts_subtree_children(*st), ts_subtree_child_count(*st), 0, 0,
+                ts_language_alias_sequence(node.tree->language, st->ptr->production_id),
+                {node.context[0], {node.context[1], node.context[2]}}};
+  return c;
+}
+
+static inline bool next_child(Children *c, TSNode *out) {
+  if (c->index == c->count) return false;
+  const Subtree *child = &c->children[c->index];
+  if (c->index > 0) c->position = length_add(c->position, ts_subtree_padding(*child));
+  TSSymbol alias = 0;
+  if (!ts_subtree_extra(*child)) {
+    if (c->aliases) alias = c->aliases[c->structural];
+    c->structural++;
+  }
+  *out = (TSNode){{c->position.bytes, c->position.extent.row, c->position.extent.column, alias}, child, c->tree};
+  c->position = length_add(c->position, ts_subtree_size(*child));
+  c->index++;
+  return true;
+}
+
+static inline bool is_visible(TSNode n) { return ts_subtree_visible(*(const Subtree *)n.id) || n.context[3]; }
+
+// A hidden node with visible nodes under it.
+static inline bool hides_visible(TSNode n) {
+  const Subtree *st = (const Subtree *)n.id;
+  return ts_subtree_child_count(*st) > 0 && st->ptr->visible_child_count > 0;
+}
+
 // The first visible descendant in order, entering hidden children that have
 // visible ones: ts_node_child(node, 0).
 static TSNode first_visible(TSNode parent) {
-  for (;;) {
-    const Subtree *st = (const Subtree *)parent.id;
-    const Subtree *children = ts_subtree_children(*st);
-    uint32_t count = ts_subtree_child_count(*st);
-    const TSSymbol *aliases = ts_language_alias_sequence(parent.tree->language, st->ptr->production_id);
-    Length position = {parent.context[0], {parent.context[1], parent.context[2]}};  // its start
-    uint32_t structural = 0;
-    bool entered = false;
-    for (uint32_t i = 0; i < count && !entered; i++) {
-      const Subtree *child = &children[i];
-      if (i > 0) position = length_add(position, ts_subtree_padding(*child));
-      TSSymbol alias = 0;
-      if (!ts_subtree_extra(*child)) {
-        if (aliases) alias = aliases[structural];
-        structural++;
-      }
-      TSNode node = {{position.bytes, position.extent.row, position.extent.column, alias}, child, parent.tree};
-      if (ts_subtree_visible(*child) || alias) return node;
-      if (ts_subtree_child_count(*child) > 0 && child->ptr->visible_child_count > 0) {
-        parent = node;
-        entered = true;
-      }
-      position = length_add(position, ts_subtree_size(*child));
-    }
-    if (!entered) return (TSNode){{0, 0, 0, 0}, NULL, NULL};
+  Children c = children_of(parent);
+  TSNode child;
+  while (next_child(&c, &child)) {
+    if (is_visible(child)) return child;
+    if (hides_visible(child)) c = children_of(child);
   }
+  return (TSNode){{0, 0, 0, 0}, NULL, NULL};
 }
 
 TSNode ps_child_by_field_id(TSNode node, TSFieldId field) {
@@ -148,32 +170,20 @@ TSNode ps_child_by_field_id(TSNode node, TSFieldId field) {
   if (!field || ts_node_is_null(node)) return none;
   const Subtree *st = (const Subtree *)node.id;
   if (ts_subtree_child_count(*st) == 0 || st->ptr->visible_child_count == 0) return none;
-  const TSLanguage *language = node.tree->language;
   const TSFieldMapEntry *entry, *end;
-  ts_language_field_map(language, st->ptr->production_id, &entry, &end);
+  ts_language_field_map(node.tree->language, st->ptr->production_id, &entry, &end);
   while (entry != end && entry->field_id < field) entry++;
   const TSFieldMapEntry *last = entry;
   for (; last != end && last->field_id == field; last++)
     if (last->inherited) return ts_node_child_by_field_id(node, field);
   if (entry == last) return none;
 
-  const Subtree *children = ts_subtree_children(*st);
-  uint32_t count = ts_subtree_child_count(*st);
-  const TSSymbol *aliases = ts_language_alias_sequence(language, st->ptr->production_id);
-  Length position = {node.context[0], {node.context[1], node.context[2]}};
-  uint32_t structural = 0;
-  for (uint32_t i = 0; i < count; i++) {
-    const Subtree *child = &children[i];
-    if (i > 0) position = length_add(position, ts_subtree_padding(*child));
-    Length start = position;
-    position = length_add(position, ts_subtree_size(*child));
-    if (ts_subtree_extra(*child)) continue;
-    uint32_t index = structural++;
-    if (index < entry->child_index) continue;
-    TSSymbol alias = aliases ? aliases[index] : 0;
-    TSNode found = {{start.bytes, start.extent.row, start.extent.column, alias}, child, node.tree};
-    if (ts_subtree_visible(*child) || alias) return found;
-    if (ts_subtree_child_count(*child) > 0 && child->ptr->visible_child_count > 0) return first_visible(found);
+  Children c = children_of(node);
+  TSNode child;
+  while (next_child(&c, &child)) {
+    if (ts_subtree_extra(*(const Subtree *)child.id) || c.structural - 1 < entry->child_index) continue;
+    if (is_visible(child)) return child;
+    if (hides_visible(child)) return first_visible(child);
     if (++entry == last) return none;  // an empty hidden node: the field's next position
   }
   return none;
