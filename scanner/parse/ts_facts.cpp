@@ -865,8 +865,8 @@ class Extractor {
   // its initializer (field_kind's), else its declared type.
   void field_and_type(TSNode at, std::string_view name, TSNode type, TSNode value) {
     std::string kind = field_kind(type, value);
-    bool lookup = has_callee(value) && is_lookup(value);
-    std::string holds = has_callee(value) && !lookup ? kind : declared_type(type);
+    bool made = has_callee(value), lookup = made && is_lookup(value);
+    std::string holds = made && !lookup ? kind : declared_type(type);
     if (holds.empty() && lookup) holds = lookup_type(value);  // `openai = inject(OpenAI)`
     field_fact(at, std::string(name), std::move(kind));
     declare_field(at, name, holds);
