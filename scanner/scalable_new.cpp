@@ -19,22 +19,24 @@
 
 namespace {
 
-void* allocate(std::size_t n) {
+// The standard's loop for a throwing new: try; on failure call the
+// new-handler and try again, or throw when there is none.
+template <class Try>
+void* retry_with_handler(Try try_once) {
   for (;;) {
-    if (void* p = scalable_malloc(n ? n : 1)) return p;
+    if (void* p = try_once()) return p;
     std::new_handler h = std::get_new_handler();
     if (!h) throw std::bad_alloc();
     h();
   }
 }
 
+void* allocate(std::size_t n) {
+  return retry_with_handler([n] { return scalable_malloc(n ? n : 1); });
+}
+
 void* allocate_aligned(std::size_t n, std::align_val_t a) {
-  for (;;) {
-    if (void* p = scalable_aligned_malloc(n ? n : 1, static_cast<std::size_t>(a))) return p;
-    std::new_handler h = std::get_new_handler();
-    if (!h) throw std::bad_alloc();
-    h();
-  }
+  return retry_with_handler([n, a] { return scalable_aligned_malloc(n ? n : 1, static_cast<std::size_t>(a)); });
 }
 
 template <class F>
