@@ -37,7 +37,15 @@ class Extractor {
       : g_(g), text_(text),
         wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
         deferred_(wants_ && found ? &found->deferred : nullptr) {
-    if (wants_ && found && !wants_->query_roots.empty()) query_roots_ = &found->query_roots.emplace();
+    if (wants_ && found && !wants_->query_roots.empty()) {
+      query_roots_ = &found->query_roots.emplace();
+      // A node a raw query may start at is one to stop at too.
+      std::vector<std::uint8_t> by_public = g_.wanted_public;
+      for (std::size_t s = 0; s < wants_->query_roots.size() && s < by_public.size(); ++s)
+        if (wants_->query_roots[s]) by_public[s] = 1;
+      own_wanted_.resize(by_public.size());
+      ps_walk_wanted_table(g_.ts, by_public.data(), own_wanted_.data());
+    }
   }
 
   // What a bound or assigned value is: a function binds code, not data
@@ -54,7 +62,10 @@ class Extractor {
     // One walk over the whole tree: O(nodes), and no recursion, so deeply
     // nested input cannot overflow the C++ stack. (Indexing children with
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
-    ps_walk_named(root, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
+    // Only nodes with a role are visited; the rest (statements, operators,
+    // argument lists: about half the named nodes) are passed through.
+    const std::uint8_t* wanted = own_wanted_.empty() ? g_.wanted.data() : own_wanted_.data();
+    ps_walk_named_wanted(root, wanted, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
     if (deferred_)  // values summarised after all are no longer deferred
       deferred_->erase(std::remove_if(deferred_->begin(), deferred_->end(), [](const DeferredValue& d) { return ts_node_is_null(d.node); }),
                        deferred_->end());
@@ -67,9 +78,15 @@ class Extractor {
     if (query_roots_) note_query_root(n, sym);
     Role role = g_.role_of(sym);
     if (levels_.size() <= depth) levels_.resize(depth + 1);
-    levels_[depth] = Level{sym, role == Role::ClassBody};
-    bool in_class = depth > 0 && levels_[depth - 1].class_body;
-    if (role == Role::Assign && !in_class) in_class = python_class_attribute(depth);
+    uint32_t start = ts_node_start_byte(n);
+    bool class_body = role == Role::ClassBody;
+    // Only ancestors' ends are ever compared (the walk skips most nodes, so
+    // the node last met at a depth may be no ancestor: it ended before).
+    const auto& path = g_.class_attribute_path;
+    bool may_contain = class_body || (path[0] != 0 && (sym == path[0] || sym == path[1] || sym == path[2]));
+    levels_[depth] = Level{sym, class_body, may_contain ? ts_node_end_byte(n) : 0};
+    bool in_class = depth > 0 && levels_[depth - 1].class_body && levels_[depth - 1].end > start;
+    if (role == Role::Assign && !in_class) in_class = python_class_attribute(depth, start);
     return visit(n, role, in_class) ? PS_WALK_ENTER : PS_WALK_SKIP;
   }
 
@@ -87,11 +104,14 @@ class Extractor {
   std::vector<TSNode>* query_roots_ = nullptr;
   uint32_t query_roots_end_ = 0;
   FileFacts out_;
-  // By depth: the node last met at that depth (the ancestors of the node
-  // being visited), without asking the tree for parents.
+  std::vector<std::uint8_t> own_wanted_;  // the grammar's nodes to stop at and the raw queries' roots
+  // By depth: the node last visited at that depth, an ancestor of the node
+  // being visited when its range holds that node's start; without asking
+  // the tree for parents.
   struct Level {
     TSSymbol sym;
     bool class_body;
+    uint32_t end;  // kept for class bodies and Python's class attribute path only
   };
   std::vector<Level> levels_;
 
@@ -1303,10 +1323,14 @@ class Extractor {
   // Python class attributes: class_definition > block > expression_statement
   // > assignment (at `depth`). ts_node_parent searches down from the root:
   // asked for every assignment, it cost a tenth of parsing Python.
-  bool python_class_attribute(uint32_t depth) const {
+  bool python_class_attribute(uint32_t depth, uint32_t start) const {
     const auto& path = g_.class_attribute_path;
-    return path[0] != 0 && depth >= 3 && levels_[depth - 3].sym == path[0] && levels_[depth - 2].sym == path[1] &&
-           levels_[depth - 1].sym == path[2];
+    if (path[0] == 0 || depth < 3) return false;
+    for (uint32_t i = 0; i < 3; ++i) {
+      const Level& up = levels_[depth - 3 + i];
+      if (up.sym != path[i] || up.end <= start) return false;
+    }
+    return true;
   }
 };
 

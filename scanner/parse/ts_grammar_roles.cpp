@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "scanner/parse/parse.h"
+#include "scanner/parse/ts_walk.h"
 
 namespace ps {
 
@@ -233,6 +234,12 @@ Grammar build(Language lang) {
         g.is_new[s] = en.constructs;
       }
   }
+  g.wanted_public.assign(n, 0);
+  for (uint32_t s = 0; s < n; ++s) g.wanted_public[s] = g.roles[s] != Role::None;
+  for (TSSymbol s : g.class_attribute_path)
+    if (s != 0) g.wanted_public[s] = 1;
+  g.wanted.assign(n, 0);
+  ps_walk_wanted_table(g.ts, g.wanted_public.data(), g.wanted.data());
   return g;
 }
 

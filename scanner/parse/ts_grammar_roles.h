@@ -51,6 +51,9 @@ struct Grammar {
   // Python: class_definition > block > expression_statement, the ancestors
   // of a class attribute's assignment (0s in other grammars).
   std::array<TSSymbol, 3> class_attribute_path{};
+  // The nodes the fact walk stops at (a role, or an ancestor of a Python
+  // class attribute), by public symbol and as ps_walk_named_wanted reads them.
+  std::vector<std::uint8_t> wanted_public, wanted;
   Role role(TSNode n) const { return ts_node_is_null(n) ? Role::None : role_of(ts_node_symbol(n)); }
   Role role_of(TSSymbol s) const { return s < roles.size() ? roles[s] : Role::None; }
   bool constructs(TSNode n) const {

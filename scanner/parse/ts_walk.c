@@ -59,7 +59,7 @@ static inline __attribute__((always_inline)) bool push(Stack *s, const TSTree *t
   return true;
 }
 
-static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
+static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only, const uint8_t *wanted) {
   if (ts_node_is_null(root) || (named_only && !ts_node_is_named(root))) return;
   if (visit(ctx, root, 0) != PS_WALK_ENTER) return;
   const TSTree *tree = root.tree;
@@ -92,6 +92,14 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
     if (ts_subtree_visible(*child) || alias) {
       if (named_only && !(alias ? ts_language_symbol_metadata(tree->language, alias).named : ts_subtree_named(*child)))
         continue;  // an anonymous token ("(", ";"): never entered either
+      if (wanted && !wanted[alias ? alias : ts_subtree_symbol(*child)]) {
+        // Entered without a call, as if visit had said ENTER.
+        if (ts_subtree_child_count(*child) > 0) {
+          if (!push(&s, tree, child, position, depth + 1)) break;
+          f = &s.frames[s.size - 1];
+        }
+        continue;
+      }
       // What ts_node_new builds, without the call.
       TSNode node = {{position.bytes, position.extent.row, position.extent.column, alias}, child, tree};
       PsWalkStep step = visit(ctx, node, depth);
@@ -108,9 +116,16 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only) {
   if (s.frames != s.inline_frames) free(s.frames);
 }
 
-void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, false); }
+void ps_walk(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, false, NULL); }
 
-void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true); }
+void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true, NULL); }
+
+void ps_walk_named_wanted(TSNode root, const uint8_t *wanted, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true, wanted); }
+
+void ps_walk_wanted_table(const TSLanguage *language, const uint8_t *by_public, uint8_t *by_symbol) {
+  uint32_t n = ts_language_symbol_count(language);
+  for (uint32_t s = 0; s < n; s++) by_symbol[s] = by_public[ts_language_public_symbol(language, (TSSymbol)s)];
+}
 
 // A node's children in order, as tree_cursor.c and node.c's iterator see
 // them: each with its position and, unless it is an extra, its alias.

@@ -3,6 +3,7 @@
 // nodes a TSTreeCursor walk visits, in the same order. It reads the pinned
 // runtime's subtrees directly (ts_walk.c): the cursor rebuilds a child
 // iterator for every step and cost about a fifth of parsing the tree.
+#include <stdint.h>
 #include <tree_sitter/api.h>
 
 #ifdef __cplusplus
@@ -22,6 +23,17 @@ void ps_walk(TSNode root, PsWalkVisit visit, void *ctx);
 // passed over without a call and not entered, as if visit had returned
 // SKIP. Depths are those ps_walk reports.
 void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx);
+
+// ps_walk_named, calling visit only for nodes whose symbol is wanted (a
+// table from ps_walk_wanted_table); the others are entered without a call,
+// as if visit had returned ENTER. The root is always visited. Most named
+// nodes (statements, operators, argument lists) are only passed through.
+void ps_walk_named_wanted(TSNode root, const uint8_t *wanted, PsWalkVisit visit, void *ctx);
+
+// The table ps_walk_named_wanted reads, from one indexed by the public
+// symbols ts_node_symbol returns (ts_language_symbol_count entries each):
+// the walk reads the runtime's own symbols, aliases included.
+void ps_walk_wanted_table(const TSLanguage *language, const uint8_t *by_public, uint8_t *by_symbol);
 
 // ts_node_child_by_field_id, answered the same way with one pass over the
 // children. The runtime's iterates them a second time when a field names a

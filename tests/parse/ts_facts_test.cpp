@@ -1,5 +1,8 @@
 #include "tests/parse/parse_helpers.h"
 
+#include <tuple>
+#include <vector>
+
 using namespace ps;
 using namespace ps::test;
 
@@ -125,6 +128,21 @@ logger.info(f"hello {user.phone_number}")
   const Fact* track = find_fact(p, FactKind::Call, "analytics.track");
   REQUIRE(track);
   CHECK(has(track->args[2].names, "user.email"));
+}
+
+// The walk stops only at nodes with a role: the class a node was last seen
+// in at some depth may have ended before it (an `if` block after a class).
+TEST_CASE("a variable after a class body is no class attribute or property") {
+  for (auto [lang, name, text] : std::vector<std::tuple<Language, std::string, std::string>>{
+           {Language::Python, "a.py", "class A:\n    email = models.EmailField()\nif ready:\n    phone = get_phone()\n"},
+           {Language::Kotlin, "A.kt", "class A {\n  val email = Email()\n}\nfun f() {\n  val phone = getPhone()\n}\n"},
+           {Language::Swift, "A.swift", "class A {\n  var email = Email()\n}\nfunc f() {\n  var phone = getPhone()\n}\n"}}) {
+    auto p = parse_snippet(lang, name, text);
+    INFO(dump(p));
+    CHECK(find_fact(p, FactKind::Field, "email"));
+    CHECK_FALSE(find_fact(p, FactKind::Field, "phone"));
+    CHECK(find_fact(p, FactKind::Bind, "phone"));
+  }
 }
 
 TEST_CASE("go: aliased and versioned imports, selector calls, composite literal fields, struct fields") {

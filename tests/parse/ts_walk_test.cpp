@@ -30,15 +30,20 @@ std::string describe(TSNode n, uint32_t depth) {
 // Which nodes a walk does not enter: every third named node, and none.
 bool skip(TSNode n, int mode) { return mode == 1 && ts_node_is_named(n) && ts_node_start_byte(n) % 3 == 0; }
 
-std::vector<std::string> by_cursor(TSNode root, int mode, bool named_only = false) {
+// A tree cursor's walk, recording the nodes it is seen to call back for
+// (named ones only, if asked) and entering the others (not anonymous ones
+// in a named walk).
+template <class Called>
+std::vector<std::string> cursor_walk(TSNode root, int mode, bool named_only, Called called) {
   std::vector<std::string> out;
   TSTreeCursor c = ts_tree_cursor_new(root);
   uint32_t depth = 0;
   while (true) {
     TSNode n = ts_tree_cursor_current_node(&c);
     bool seen = !named_only || ts_node_is_named(n);
-    if (seen) out.push_back(describe(n, depth));
-    if (seen && !skip(n, mode) && ts_tree_cursor_goto_first_child(&c)) {
+    bool call = seen && called(n, depth);
+    if (call) out.push_back(describe(n, depth));
+    if (seen && !(call && skip(n, mode)) && ts_tree_cursor_goto_first_child(&c)) {
       ++depth;
       continue;
     }
@@ -53,6 +58,10 @@ std::vector<std::string> by_cursor(TSNode root, int mode, bool named_only = fals
   return out;
 }
 
+std::vector<std::string> by_cursor(TSNode root, int mode, bool named_only = false) {
+  return cursor_walk(root, mode, named_only, [](TSNode, uint32_t) { return true; });
+}
+
 std::vector<std::string> by_walk(TSNode root, int mode, bool named_only = false) {
   struct State {
     std::vector<std::string> out;
@@ -65,6 +74,28 @@ std::vector<std::string> by_walk(TSNode root, int mode, bool named_only = false)
   };
   if (named_only) ps_walk_named(root, visit, &s);
   else ps_walk(root, visit, &s);
+  return s.out;
+}
+
+// The named walk that calls back only for wanted symbols (and the root):
+// every other named node is entered, whatever skip says.
+std::vector<std::string> by_cursor_wanted(TSNode root, int mode, const std::vector<std::uint8_t>& wanted_public) {
+  return cursor_walk(root, mode, true, [&](TSNode n, uint32_t depth) { return depth == 0 || wanted_public[ts_node_symbol(n)]; });
+}
+
+std::vector<std::string> by_walk_wanted(TSNode root, int mode, const std::vector<std::uint8_t>& wanted_public) {
+  const TSLanguage* lang = ts_tree_language(root.tree);
+  std::vector<std::uint8_t> wanted(wanted_public.size());
+  ps_walk_wanted_table(lang, wanted_public.data(), wanted.data());
+  struct State {
+    std::vector<std::string> out;
+    int mode;
+  } s{{}, mode};
+  ps_walk_named_wanted(root, wanted.data(), [](void* p, TSNode n, uint32_t depth) {
+    auto& st = *static_cast<State*>(p);
+    st.out.push_back(describe(n, depth));
+    return skip(n, st.mode) ? PS_WALK_SKIP : PS_WALK_ENTER;
+  }, &s);
   return s.out;
 }
 
@@ -112,6 +143,32 @@ TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
   CHECK(langs.size() == 11);
   CHECK(files > 400);
   CHECK(nodes > 50000);
+}
+
+TEST_CASE("ps_walk_named_wanted calls back for the wanted nodes only, and enters the rest") {
+  std::size_t files = 0, called = 0, named = 0;
+  for_each_fixture_tree([&](Language, const TSTree* tree) {
+    TSNode root = ts_tree_root_node(tree);
+    const TSLanguage* lang = ts_tree_language(tree);
+    // A third of the symbols, by public symbol (aliases included).
+    std::vector<std::uint8_t> wanted(ts_language_symbol_count(lang));
+    for (std::size_t s = 0; s < wanted.size(); ++s) wanted[s] = s % 3 == 1;
+    for (int mode : {0, 1}) {
+      auto want = by_cursor_wanted(root, mode, wanted);
+      CHECK(by_walk_wanted(root, mode, wanted) == want);
+      if (mode == 0) {
+        called += want.size();
+        named += by_cursor(root, 0, true).size();
+      }
+    }
+    // Nothing wanted: the root alone; everything wanted: the named walk.
+    CHECK(by_walk_wanted(root, 0, std::vector<std::uint8_t>(wanted.size(), 0)).size() == 1);
+    CHECK(by_walk_wanted(root, 1, std::vector<std::uint8_t>(wanted.size(), 1)) == by_cursor(root, 1, true));
+    ++files;
+  });
+  CHECK(files > 400);
+  CHECK(called > 1000);
+  CHECK(called < named);
 }
 
 // Every field of every node in every fixture, as the runtime answers it.
