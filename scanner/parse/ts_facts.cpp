@@ -11,6 +11,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "scanner/core/aliases.h"
@@ -133,7 +134,7 @@ class Extractor {
   StringSet imported_;  // names the file's imports bind so far
   StringSet declared_;  // names declared with a type so far
 
-  void emit(Fact f) {
+  void emit(Fact&& f) {
     if (f.kind == FactKind::Import && !f.name.empty()) imported_.emplace(f.name);
     if (wants_) {
       if (f.kind == FactKind::Import) aliases_.import(f);
@@ -219,11 +220,29 @@ class Extractor {
     TSPoint p = ts_node_start_point(n);
     return Loc{p.row + 1, p.column + 1};
   }
+  // Calls visit(child) for each named child in order until it returns false
+  // (one pass: ts_node_named_child(n, i) starts over for every i).
+  template <class Visit>
+  static void each_named_child(TSNode n, Visit&& visit) {
+    using V = std::remove_reference_t<Visit>;
+    ps_each_named_child(n, [](void* p, TSNode c) { return static_cast<bool>((*static_cast<V*>(p))(c)); }, &visit);
+  }
+  static TSNode first_named_child(TSNode n) {
+    TSNode first{};
+    each_named_child(n, [&](TSNode k) {
+      first = k;
+      return false;
+    });
+    return first;
+  }
   TSNode first_named(TSNode n, const char* t) const {
-    uint32_t c = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < c; ++i)
-      if (is(ts_node_named_child(n, i), t)) return ts_node_named_child(n, i);
-    return TSNode{};
+    TSNode found{};
+    each_named_child(n, [&](TSNode k) {
+      if (!is(k, t)) return true;
+      found = k;
+      return false;
+    });
+    return found;
   }
   std::string path_of(TSNode n) const {
     auto t = text(n);
@@ -454,14 +473,14 @@ class Extractor {
       case Language::Php: {
         TSNode f = field(call, F::function);
         if (!ts_node_is_null(f)) return f;
-        if (g_.constructs(call)) return ts_node_named_child(call, 0);
+        if (g_.constructs(call)) return first_named_child(call);
         return TSNode{};  // member/scoped calls: see call_path
       }
       case Language::Java:
         return g_.constructs(call) ? field(call, F::type) : field(call, F::name);
       case Language::Kotlin:
       case Language::Swift:
-        return ts_node_named_child_count(call) > 0 ? ts_node_named_child(call, 0) : TSNode{};
+        return first_named_child(call);
       case Language::Ruby: return field(call, F::method);
       case Language::C:
       case Language::Cpp: break;
@@ -505,7 +524,7 @@ class Extractor {
       case Language::Kotlin: {
         TSNode a = first_named(call, "value_arguments");
         if (ts_node_is_null(a)) {
-          TSNode inner = ts_node_named_child(call, 0);
+          TSNode inner = first_named_child(call);
           if (g_.role(inner) == Role::Call) return args_of(inner);
         }
         return a;
@@ -572,12 +591,10 @@ class Extractor {
       f.args.push_back(expr(args));  // tagged template: sql`...`
       return;
     }
-    uint32_t c = ts_node_named_child_count(args);
-    for (uint32_t i = 0; i < c && f.args.size() < 32; ++i) {
-      TSNode a = ts_node_named_child(args, i);
-      if (g_.role(a) == Role::Comment) continue;
-      f.args.push_back(expr(a));
-    }
+    each_named_child(args, [&](TSNode a) {
+      if (g_.role(a) != Role::Comment) f.args.push_back(expr(a));
+      return f.args.size() < 32;
+    });
   }
 
   // ---- imports ---------------------------------------------------------------
@@ -1070,8 +1087,7 @@ class Extractor {
       return;
     }
     if (is(target, "object_pattern") || is(target, "array_pattern")) { bind_pattern(target, value); return; }
-    if (is(target, "directly_assignable_expression") && ts_node_named_child_count(target) == 1)
-      target = ts_node_named_child(target, 0);
+    if (is(target, "directly_assignable_expression") && ts_node_named_child_count(target) == 1) target = first_named_child(target);
     if (in_class && (g_.language == Language::Python)) {
       if (is_plain_name(target)) field_and_type(at, text(target), field(at, F::type), value);
       else field_fact(at, std::string(text(target)), field_kind(field(at, F::type), value));
@@ -1266,7 +1282,7 @@ class Extractor {
 
   // `return <value>`: the value's reads count (`return navigator.userAgent`).
   void on_return(TSNode n) {
-    TSNode value = ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
+    TSNode value = first_named_child(n);
     if (ts_node_is_null(value) || g_.role(value) == Role::Comment) return;
     Fact f;
     f.kind = FactKind::Return;

@@ -122,6 +122,29 @@ void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx) { walk(root, visit
 
 void ps_walk_named_wanted(TSNode root, const uint8_t *wanted, PsWalkVisit visit, void *ctx) { walk(root, visit, ctx, true, wanted); }
 
+typedef struct {
+  PsChildVisit visit;
+  void *ctx;
+} EachChild;
+
+static PsWalkStep each_child_step(void *p, TSNode node, uint32_t depth) {
+  if (depth == 0) return PS_WALK_ENTER;
+  const EachChild *e = (const EachChild *)p;
+  return e->visit(e->ctx, node) ? PS_WALK_SKIP : PS_WALK_STOP;
+}
+
+void ps_each_named_child(TSNode node, PsChildVisit visit, void *ctx) {
+  if (ts_node_is_null(node)) return;
+  if (!ts_node_is_named(node)) {  // the walk starts only at named nodes: the runtime's way
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++)
+      if (!visit(ctx, ts_node_named_child(node, i))) return;
+    return;
+  }
+  EachChild e = {visit, ctx};
+  walk(node, each_child_step, &e, true, NULL);
+}
+
 void ps_walk_wanted_table(const TSLanguage *language, const uint8_t *by_public, uint8_t *by_symbol) {
   uint32_t n = ts_language_symbol_count(language);
   for (uint32_t s = 0; s < n; s++) by_symbol[s] = by_public[ts_language_public_symbol(language, (TSSymbol)s)];

@@ -3,6 +3,7 @@
 // nodes a TSTreeCursor walk visits, in the same order. It reads the pinned
 // runtime's subtrees directly (ts_walk.c): the cursor rebuilds a child
 // iterator for every step and cost about a fifth of parsing the tree.
+#include <stdbool.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
@@ -34,6 +35,12 @@ void ps_walk_named_wanted(TSNode root, const uint8_t *wanted, PsWalkVisit visit,
 // symbols ts_node_symbol returns (ts_language_symbol_count entries each):
 // the walk reads the runtime's own symbols, aliases included.
 void ps_walk_wanted_table(const TSLanguage *language, const uint8_t *by_public, uint8_t *by_symbol);
+
+// The named children of a node in order, as ts_node_named_child(node, 0),
+// (node, 1), ... return them, in one pass: the runtime's call starts over
+// from the first child each time. visit returns false to stop.
+typedef bool (*PsChildVisit)(void *ctx, TSNode child);
+void ps_each_named_child(TSNode node, PsChildVisit visit, void *ctx);
 
 // ts_node_child_by_field_id, answered the same way with one pass over the
 // children. The runtime's iterates them a second time when a field names a
