@@ -887,12 +887,16 @@ class Extractor {
     while (!t.empty() && (t[0] == ':' || t[0] == '*' || t[0] == '&' || t[0] == ' ' || t[0] == '?')) t.remove_prefix(1);  // TS ": T", Go "*T", PHP "?T"
     while (!t.empty() && (t.back() == '?' || t.back() == '!')) t.remove_suffix(1);                       // nullable
     if (t.empty() || t.size() > 200) return {};
+    // PHP's `\Stripe\StripeClient` is fully qualified: a namespace, no import needed.
+    bool qualified = g_.language == Language::Php && t[0] == '\\';
+    if (qualified) t.remove_prefix(1);
     // Most types are ruled out by their first word, before building a path.
     std::size_t w = 0;
     while (w < t.size() && (std::isalnum(static_cast<unsigned char>(t[w])) || t[w] == '_' || t[w] == '$')) ++w;
     std::string_view first = t.substr(0, w);
     bool namespaces = g_.language == Language::CSharp || g_.language == Language::Swift;
-    if (first.empty() || first == "this" || first == "self" || (namespaces ? !std::isupper(static_cast<unsigned char>(first[0])) : !imported_.count(first)))
+    if (first.empty() || first == "this" || first == "self" ||
+        (!qualified && (namespaces ? !std::isupper(static_cast<unsigned char>(first[0])) : !imported_.count(first))))
       return {};
     if (t.find_first_of("|[]{}") != std::string_view::npos) return {};
     return normalize_path(t);  // generic arguments dropped: Foo<Bar> -> Foo
