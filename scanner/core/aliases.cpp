@@ -21,10 +21,17 @@ struct Used {
 }  // namespace
 
 std::string strip_go_version(std::string m) {
-  auto slash = m.rfind("/v");
-  if (slash != std::string::npos && slash + 2 < m.size() &&
-      std::all_of(m.begin() + static_cast<long>(slash) + 2, m.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    m.erase(slash);
+  // A "/vN" element: at the end, or in a Go module path (its first element
+  // a domain) before the package ("github.com/stripe/stripe-go/v76/client").
+  bool go_module = m.find('.') < m.find('/');
+  for (std::size_t at = m.find("/v"); at != std::string::npos; at = m.find("/v", at + 1)) {
+    std::size_t end = at + 2;
+    while (end < m.size() && std::isdigit(static_cast<unsigned char>(m[end]))) ++end;
+    if (end == at + 2 || (end < m.size() && (m[end] != '/' || !go_module))) continue;
+    m.erase(at, end - at);
+    if (at == m.size()) break;
+    --at;  // look again from the element that moved in
+  }
   return m;
 }
 

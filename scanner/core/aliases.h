@@ -95,8 +95,9 @@ inline std::string_view alias_head(std::string_view path) {
   return path.substr(0, path.find('.', first.size() + 1));
 }
 
-// Go module paths carry a major version ("github.com/x/y/v76"): drop it so
-// one pattern covers every version.
+// Go module paths carry a major version ("github.com/x/y/v76", also before
+// a package: "github.com/x/y/v76/client"): drop it so one pattern covers
+// every version.
 std::string strip_go_version(std::string m);
 
 // The callee of a call expression's text: "new Mixpanel(token)" -> "Mixpanel",

@@ -55,6 +55,7 @@ class Extractor {
   Expr value_expr(TSNode value) const { return g_.role(value) == Role::Function ? value_text(value) : expr(value); }
 
   FileFacts run(TSNode root) {
+    root_ = root;
     // Files hold about one fact per 50 (dense app code) to 150 bytes
     // (libraries): growing from empty moved every fact up to eight times.
     // (Here, not in the constructor: summarising one value makes an
@@ -102,6 +103,7 @@ class Extractor {
 
   const Grammar& g_;
   std::string_view text_;
+  TSNode root_{};  // the file's
   std::vector<TSNode>* query_roots_ = nullptr;
   uint32_t query_roots_end_ = 0;
   FileFacts out_;
@@ -951,6 +953,7 @@ class Extractor {
   // { s.ai.Chat... }`: the struct's typed fields, declared in the method as
   // `s.ai` (the aliases look a receiver's members up two segments at a time).
   StringMap<std::vector<std::pair<std::string, std::string>>> struct_fields_;  // by type name: field, type
+  bool top_level_types_read_ = false;
 
   void on_type_decl(TSNode n) {
     TSNode type = field(n, F::type);
@@ -971,6 +974,19 @@ class Extractor {
   }
 
   void on_method(TSNode n) {
+    // A method may come before its struct: at the first method (after every
+    // import, as Go requires), the file's top-level structs are read first.
+    if (!top_level_types_read_) {
+      top_level_types_read_ = true;
+      each_named_child(root_, [&](TSNode decl) {
+        if (is(decl, "type_declaration"))
+          each_named_child(decl, [&](TSNode spec) {
+            if (g_.role(spec) == Role::TypeDecl) on_type_decl(spec);
+            return true;
+          });
+        return true;
+      });
+    }
     if (struct_fields_.empty()) return;
     TSNode receiver = field(n, F::receiver);
     TSNode param = ts_node_is_null(receiver) ? TSNode{} : first_named(receiver, "parameter_declaration");

@@ -59,6 +59,21 @@ TEST_CASE("imports and calls bound to names resolve in both spellings") {
   CHECK(a.resolve("client.chat") == "client.chat");
 }
 
+TEST_CASE("a Go module's major version is dropped, at the end or before a package") {
+  CHECK(strip_go_version("github.com/stripe/stripe-go/v82") == "github.com/stripe/stripe-go");
+  CHECK(strip_go_version("github.com/stripe/stripe-go/v76/client") == "github.com/stripe/stripe-go/client");
+  CHECK(strip_go_version("github.com/jackc/pgx/v5/pgxpool") == "github.com/jackc/pgx/pgxpool");
+  CHECK(strip_go_version("k8s.io/api/core/v1") == "k8s.io/api/core");
+  // Not a version: letters after the digits, a bare "/v", a path without a domain.
+  CHECK(strip_go_version("github.com/x/v2beta/y") == "github.com/x/v2beta/y");
+  CHECK(strip_go_version("github.com/x/v/y") == "github.com/x/v/y");
+  CHECK(strip_go_version("some-pkg/v2/esm") == "some-pkg/v2/esm");
+  CHECK(strip_go_version("some-pkg/v2") == "some-pkg");
+  Aliases a;
+  a.import(import_fact("github.com/stripe/stripe-go/v76/client", "client"));
+  CHECK(a.resolve("client.API") == "github.com/stripe/stripe-go/client.API");
+}
+
 TEST_CASE("an alias expands once, and destructured names stand for the member") {
   Aliases a;
   a.import(import_fact("honeybadger", "honeybadger", "honeybadger"));
