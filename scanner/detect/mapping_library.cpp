@@ -248,6 +248,9 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
   std::unordered_map<std::string, HostVar> host_vars;
   // Hosts already reported at a call on this line; the string fact inside the call is not reported again.
   std::set<std::pair<std::uint32_t, std::string>> hosts_at_calls;
+  // Literals holding a URL that a message or an error was built from: the
+  // string facts inside (which come after) read as prose too.
+  std::unordered_set<std::string> message_urls;
 
   // The rules a host in a literal matches. A host covers its subdomains:
   // api.eu.mixpanel.com is matched by mixpanel.com. The hosts: ['*']
@@ -335,15 +338,20 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
           match_call(idx, facts, fi, candidates, out);
         }
         // Calls that send to a known host: the host is in an argument, or in a variable passed as one.
+        // (What an error is made of, or an argument that builds a message, is text for a reader.)
         RuleIds hits;
         std::string host;
+        bool error = makes_error(f.path);
         for (const auto& a : f.args) {
-          for (const auto& s : a.strings)
-            for (auto& h : hosts_in_string(s)) { host_rules(h, reads_as_prose(s), hits); if (!hits.empty()) { host = h; break; } }
+          bool message = error || builds_message(a.text, a.strings);
+          for (const auto& s : a.strings) {
+            if (message && s.find("//") != std::string::npos) message_urls.insert(s);
+            for (auto& h : hosts_in_string(s)) { host_rules(h, message || reads_as_prose(s), hits); if (!hits.empty()) { host = h; break; } }
+          }
           if (hits.empty())
             for (const auto& n : a.names)
               if (auto it = host_vars.find(n); it != host_vars.end()) {
-                host_rules(it->second.host, it->second.in_prose, hits);
+                host_rules(it->second.host, it->second.in_prose || message, hits);
                 if (!hits.empty()) { host = it->second.host; break; }
               }
           if (!hits.empty()) break;
@@ -367,9 +375,14 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
       case FactKind::Bind: {
         aliases.bind(f);
         if (!f.type.empty()) break;  // a declared type: no value to read
-        if (!f.args.empty())
+        if (!f.args.empty()) {
+          bool message = builds_message(f.args[0].text, f.args[0].strings);  // `docs = 'Learn more at ' + 'https://...'`
           for (const auto& s : f.args[0].strings)
-            for (auto& h : hosts_in_string(s)) host_vars[f.name] = HostVar{h, reads_as_prose(s)};
+            for (auto& h : hosts_in_string(s)) {
+              host_vars[f.name] = HostVar{h, message || reads_as_prose(s)};
+              if (message) message_urls.insert(s);
+            }
+        }
         RuleIds hits;
         lookup(idx.binds, f.name, hits);
         dedupe(hits);
@@ -411,7 +424,7 @@ std::vector<Detection> MappingLibrary::detect(const ParsedFile& file) const {
         for (auto& h : hosts_in_string(f.path)) {
           if (hosts_at_calls.count({f.loc.line, h})) continue;
           RuleIds host_hits;
-          host_rules(h, reads_as_prose(f.path), host_hits);
+          host_rules(h, reads_as_prose(f.path) || message_urls.count(f.path) > 0, host_hits);
           if (claimed)
             host_hits.erase(std::remove_if(host_hits.begin(), host_hits.end(), [&](std::uint32_t r) {
                               return std::find(idx.any_host.begin(), idx.any_host.end(), r) != idx.any_host.end();

@@ -52,6 +52,20 @@ bool reads_as_prose(std::string_view literal) {
   return false;
 }
 
+bool builds_message(std::string_view text, const std::vector<std::string>& strings) {
+  if (strings.empty() || !reads_as_prose(strings.front())) return false;
+  std::size_t prefix = 0;  // f"...", r'...', @"...", $"..."
+  while (prefix < 2 && prefix < text.size() && (std::isalpha(static_cast<unsigned char>(text[prefix])) || text[prefix] == '@' || text[prefix] == '$'))
+    ++prefix;
+  return prefix < text.size() && (text[prefix] == '"' || text[prefix] == '\'' || text[prefix] == '`');
+}
+
+bool makes_error(std::string_view path) {
+  if (path == "errors.New" || path == "fmt.Errorf") return true;
+  std::string_view last = path.substr(path.rfind('.') == std::string_view::npos ? 0 : path.rfind('.') + 1);
+  return !last.empty() && std::isupper(static_cast<unsigned char>(last[0])) && (ends_with(last, "Error") || ends_with(last, "Exception"));
+}
+
 bool is_local_or_example_host(std::string_view h) {
   for (std::string_view suffix : {"localhost", ".local", ".internal", ".test", ".example", ".invalid", "example.com",
                                   "example.org", "example.net"})

@@ -38,3 +38,26 @@ TEST_CASE("a literal with whitespace outside interpolation holes reads as prose"
   CHECK_FALSE(reads_as_prose("https://api.acme.io/\\(user.id + 1)/x"));  // Swift
   CHECK(reads_as_prose("${base} and https://api.acme.io"));
 }
+
+TEST_CASE("an expression that starts with prose builds a message; one that starts with a URL does not") {
+  CHECK(builds_message("'see ' + DOCS_URL", {"see "}));
+  CHECK(builds_message("`Required a safe ${type} (see ${XSS_URL})`", {"Required a safe ${type} (see ${XSS_URL})"}));
+  CHECK(builds_message("f\"see {DOCS} first\"", {"see {DOCS} first"}));
+  CHECK(builds_message("$\"see {Docs}\"", {"see {Docs}"}));
+  CHECK_FALSE(builds_message("API + '/users'", {"/users"}));
+  CHECK_FALSE(builds_message("'https://t.io/e?m=' + enc('hi there')", {"https://t.io/e?m=", "hi there"}));
+  CHECK_FALSE(builds_message("{ message: 'No signature found.' }", {"No signature found."}));  // an object, not a message
+  CHECK_FALSE(builds_message("x", {}));
+}
+
+TEST_CASE("error types and Go's error makers make errors; other calls do not") {
+  CHECK(makes_error("StripeSignatureVerificationError"));
+  CHECK(makes_error("Error_js_1.StripeSignatureVerificationError"));
+  CHECK(makes_error("IllegalStateException"));
+  CHECK(makes_error("errors.New"));
+  CHECK(makes_error("fmt.Errorf"));
+  CHECK_FALSE(makes_error("reportError"));
+  CHECK_FALSE(makes_error("logger.error"));
+  CHECK_FALSE(makes_error("Sentry.captureException"));
+  CHECK_FALSE(makes_error("fetch"));
+}
