@@ -18,11 +18,13 @@ using Categories = std::set<std::string>;
 // Values read from the environment or from configuration are the app's
 // secrets and settings, not a person's data: STRIPE_SECRET_KEY is no credential of a user.
 bool is_configuration(std::string_view name) {
-  if (name.empty() || !std::strchr("pobiDEescCaSg", name[0])) return false;  // the prefixes' first letters
+  // Shorter than every prefix, or not starting as one does: most names
+  // (minified code's `e` and `t` among them) stop here.
+  if (name.size() < 4 || !std::strchr("pobiDEescCaSg", name[0])) return false;
   for (std::string_view prefix : {"process.env", "os.environ", "os.getenv", "import.meta.env", "Deno.env", "ENV.", "ENV[", "env.",
                                   "settings.", "config.", "Config.", "app.config", "current_app.config", "System.getenv",
                                   "Environment.GetEnvironmentVariable", "getenv"})
-    if (name.compare(0, prefix.size(), prefix) == 0) return true;
+    if (prefix[0] == name[0] && name.compare(0, prefix.size(), prefix) == 0) return true;
   return false;
 }
 
