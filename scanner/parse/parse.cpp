@@ -19,7 +19,7 @@ void TreeDeleter::operator()(TSTree* t) const {
   if (t) ts_tree_delete(t);
 }
 
-Parsers::Parsers(ParseOptions opts) : opts_(std::move(opts)), ts_(std::make_unique<TreeSitterParsers>()) {}
+Parsers::Parsers(ParseOptions opts) : opts_(std::move(opts)), ts_(std::make_unique<TreeSitterParsers>(opts_.interest.get())) {}
 Parsers::~Parsers() = default;
 
 static Diagnostic file_diag(const SourceFile& f, std::string code, std::string msg, int line = 0, int col = 0) {
@@ -92,7 +92,7 @@ ParsedFile Parsers::parse_text(const SourceFile& file, std::string text) const {
     std::call_once(clang_once_, [&] { clang_ = std::make_unique<ClangParser>(opts_); });
     clang_->parse(file, out.text, out);
   } else {
-    ts_->parse(file, out.text, out, opts_.file_timeout, opts_.interest.get());
+    ts_->parse(file, out.text, out, opts_.file_timeout);
     if (!out.tree) return out;  // cancelled or failed (reported): nothing was scanned
     if (!opts_.keep_tree) {  // deferred values are summarised from the tree: settle them first
       for (const auto& d : out.deferred) out.facts.facts[d.fact].args[0] = *deferred_value(out, d.fact);

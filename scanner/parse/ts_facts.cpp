@@ -34,19 +34,13 @@ constexpr uint32_t kInlineFunctionBytes = 256;
 
 class Extractor {
  public:
-  Extractor(const Grammar& g, std::string_view text, const FactInterest* interest, WalkFindings* found)
-      : g_(g), text_(text),
+  // stops: the walk's table (WalkStops), or null for the grammar's.
+  Extractor(const Grammar& g, std::string_view text, const FactInterest* interest, WalkFindings* found,
+            const std::uint8_t* stops = nullptr)
+      : g_(g), text_(text), stops_(stops ? stops : g.wanted.data()),
         wants_(interest ? &interest->by_language[static_cast<std::size_t>(g.language)] : nullptr),
         deferred_(wants_ && found ? &found->deferred : nullptr) {
-    if (wants_ && found && !wants_->query_roots.empty()) {
-      query_roots_ = &found->query_roots.emplace();
-      // A node a raw query may start at is one to stop at too.
-      std::vector<std::uint8_t> by_public = g_.wanted_public;
-      for (std::size_t s = 0; s < wants_->query_roots.size() && s < by_public.size(); ++s)
-        if (wants_->query_roots[s]) by_public[s] = 1;
-      own_wanted_.resize(by_public.size());
-      ps_walk_wanted_table(g_.ts, by_public.data(), own_wanted_.data());
-    }
+    if (wants_ && found && !wants_->query_roots.empty()) query_roots_ = &found->query_roots.emplace();
   }
 
   // What a bound or assigned value is: a function binds code, not data
@@ -66,8 +60,7 @@ class Extractor {
     // ts_node_named_child is linear per call: quadratic on wide nodes.)
     // Only nodes with a role are visited; the rest (statements, operators,
     // argument lists: about half the named nodes) are passed through.
-    const std::uint8_t* wanted = own_wanted_.empty() ? g_.wanted.data() : own_wanted_.data();
-    ps_walk_named_wanted(root, wanted, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
+    ps_walk_named_wanted(root, stops_, [](void* self, TSNode n, uint32_t depth) { return static_cast<Extractor*>(self)->step(n, depth); }, this);
     if (deferred_)  // values summarised after all are no longer deferred
       deferred_->erase(std::remove_if(deferred_->begin(), deferred_->end(), [](const DeferredValue& d) { return ts_node_is_null(d.node); }),
                        deferred_->end());
@@ -80,15 +73,14 @@ class Extractor {
     if (query_roots_) note_query_root(n, sym);
     Role role = g_.role_of(sym);
     if (levels_.size() <= depth) levels_.resize(depth + 1);
-    uint32_t start = ts_node_start_byte(n);
     bool class_body = role == Role::ClassBody;
     // Only ancestors' ends are ever compared (the walk skips most nodes, so
     // the node last met at a depth may be no ancestor: it ended before).
     const auto& path = g_.class_attribute_path;
     bool may_contain = class_body || (path[0] != 0 && (sym == path[0] || sym == path[1] || sym == path[2]));
     levels_[depth] = Level{sym, class_body, may_contain ? ts_node_end_byte(n) : 0};
-    bool in_class = depth > 0 && levels_[depth - 1].class_body && levels_[depth - 1].end > start;
-    if (role == Role::Assign && !in_class) in_class = python_class_attribute(depth, start);
+    bool in_class = depth > 0 && levels_[depth - 1].class_body && levels_[depth - 1].end > ts_node_start_byte(n);
+    if (role == Role::Assign && !in_class) in_class = python_class_attribute(depth, ts_node_start_byte(n));
     return visit(n, role, in_class) ? PS_WALK_ENTER : PS_WALK_SKIP;
   }
 
@@ -107,7 +99,7 @@ class Extractor {
   std::vector<TSNode>* query_roots_ = nullptr;
   uint32_t query_roots_end_ = 0;
   FileFacts out_;
-  std::vector<std::uint8_t> own_wanted_;  // the grammar's nodes to stop at and the raw queries' roots
+  const std::uint8_t* stops_;  // the nodes the walk calls step for
   // By depth: the node last visited at that depth, an ancestor of the node
   // being visited when its range holds that node's start; without asking
   // the tree for parents.
@@ -974,8 +966,9 @@ class Extractor {
   }
 
   void on_method(TSNode n) {
-    // A method may come before its struct: at the first method (after every
-    // import, as Go requires), the file's top-level structs are read first.
+    // Go declares methods on package-level types only, and a method may come
+    // before its struct: at the first method (after every import, as Go
+    // requires), the file's top-level structs are read.
     if (!top_level_types_read_) {
       top_level_types_read_ = true;
       each_named_child(root_, [&](TSNode decl) {
@@ -1327,7 +1320,6 @@ class Extractor {
       case Role::Field: on_field(n); return true;
       case Role::ClassMember: on_class_member(n, in_class); return true;
       case Role::Param: on_param(n); return true;
-      case Role::TypeDecl: on_type_decl(n); return true;
       case Role::Method: on_method(n); return true;
       case Role::Ident:
       case Role::Shorthand:
@@ -1372,10 +1364,33 @@ class Extractor {
 
 }  // namespace
 
+WalkStops::WalkStops(const FactInterest* interest) {
+  if (!interest) return;
+  for (Language l : kAllLanguages) {
+    const auto& roots = interest->by_language[static_cast<std::size_t>(l)].query_roots;
+    if (uses_libclang(l) || roots.empty()) continue;
+    // A node a raw query may start at is one to stop at too.
+    const Grammar& g = grammar_for(l);
+    std::vector<std::uint8_t> by_public = g.wanted_public;
+    for (std::size_t s = 0; s < roots.size() && s < by_public.size(); ++s)
+      if (roots[s]) by_public[s] = 1;
+    auto& table = by_language_[static_cast<std::size_t>(l)];
+    table.resize(by_public.size());
+    ps_walk_wanted_table(g.ts, by_public.data(), table.data());
+  }
+}
+
+const std::uint8_t* WalkStops::for_language(Language lang) const {
+  const auto& table = by_language_[static_cast<std::size_t>(lang)];
+  return table.empty() ? nullptr : table.data();
+}
+
 FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text, const FactInterest* interest,
-                                    WalkFindings* found) {
+                                    WalkFindings* found, const WalkStops* stops) {
   if (!tree || uses_libclang(lang)) return {};
-  Extractor x(grammar_for(lang), text, interest, found);
+  std::optional<WalkStops> made;
+  if (!stops && interest) stops = &made.emplace(interest);
+  Extractor x(grammar_for(lang), text, interest, found, stops ? stops->for_language(lang) : nullptr);
   return x.run(ts_tree_root_node(tree));
 }
 

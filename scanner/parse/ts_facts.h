@@ -2,6 +2,7 @@
 // Reduce a tree-sitter syntax tree to facts (scanner/core/facts.h) in one walk.
 #include <tree_sitter/api.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -31,12 +32,27 @@ struct WalkFindings {
   std::optional<std::vector<TSNode>> query_roots;
 };
 
+// The nodes the fact walk stops at under an interest, per language: the
+// grammar's nodes with a role and the raw queries' roots. Made once per
+// interest (a table per grammar), not once per file.
+class WalkStops {
+ public:
+  explicit WalkStops(const FactInterest* interest);
+  // The table for ps_walk_named_wanted; null when the grammar's own will do.
+  const std::uint8_t* for_language(Language lang) const;
+
+ private:
+  std::array<std::vector<std::uint8_t>, kLanguageCount> by_language_;
+};
+
 // With an interest, a call's arguments are summarised only when the mapping
 // library can use them (scanner/core/fact_interest.h), and `found` gets the
 // bound values the walk did not need and the raw queries' roots; without an
 // interest, everything is summarised.
+// stops: WalkStops of the same interest (made here when null).
 FileFacts extract_tree_sitter_facts(Language lang, const TSTree* tree, std::string_view text,
-                                    const FactInterest* interest = nullptr, WalkFindings* found = nullptr);
+                                    const FactInterest* interest = nullptr, WalkFindings* found = nullptr,
+                                    const WalkStops* stops = nullptr);
 
 // The summary of a value node, the one the walk makes for a bound value.
 Expr summarise_tree_sitter_value(Language lang, std::string_view text, TSNode value);

@@ -106,14 +106,16 @@ TSTree* parse_with_deadline(TSParser* parser, std::string_view text, double time
 }  // namespace
 
 struct TreeSitterParsers::Impl {
+  explicit Impl(const FactInterest* i) : interest(i), stops(i) {}
+  const FactInterest* interest;
+  WalkStops stops;
   mutable tbb::enumerable_thread_specific<ThreadParsers> parsers;
 };
 
-TreeSitterParsers::TreeSitterParsers() : impl_(std::make_unique<Impl>()) {}
+TreeSitterParsers::TreeSitterParsers(const FactInterest* interest) : impl_(std::make_unique<Impl>(interest)) {}
 TreeSitterParsers::~TreeSitterParsers() = default;
 
-void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds,
-                              const FactInterest* interest) const {
+void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds) const {
   TSParser* parser = impl_->parsers.local().get(file.language);
   TSTree* tree = parse_with_deadline(parser, text, timeout_seconds);
   if (!tree && timeout_seconds > 0) {
@@ -140,7 +142,7 @@ void TreeSitterParsers::parse(const SourceFile& file, std::string_view text, Par
                     ts_node_is_missing(first) ? "missing token" : "unexpected input")});
   }
   WalkFindings found;
-  out.facts = extract_tree_sitter_facts(file.language, tree, text, interest, &found);
+  out.facts = extract_tree_sitter_facts(file.language, tree, text, impl_->interest, &found, &impl_->stops);
   out.deferred = std::move(found.deferred);
   out.query_roots = std::move(found.query_roots);
 }

@@ -8,15 +8,15 @@ namespace ps {
 
 class TreeSitterParsers {
  public:
-  TreeSitterParsers();
+  // interest: see ParseOptions::interest (null: summarise every call); it
+  // must outlive the parsers.
+  explicit TreeSitterParsers(const FactInterest* interest = nullptr);
   ~TreeSitterParsers();
   // Parses text into out.tree, counts ERROR/MISSING nodes into
   // out.syntax_errors (with a diagnostic at the first one) and extracts facts.
   // A parse that runs past timeout_seconds (> 0) is cancelled and reported
   // as a "timeout" error; the file then has no tree and no facts.
-  // interest: see ParseOptions::interest (null: summarise every call).
-  void parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds = 0,
-             const FactInterest* interest = nullptr) const;
+  void parse(const SourceFile& file, std::string_view text, ParsedFile& out, double timeout_seconds = 0) const;
 
  private:
   struct Impl;
