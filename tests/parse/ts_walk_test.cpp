@@ -117,6 +117,44 @@ void for_each_fixture_tree(Fn fn) {
   }
 }
 
+// ps_each_named_child against ts_node_named_child(n, 0..), for every node
+// of a tree: the same children in order, and only the first when the
+// visit stops.
+struct NamedChildCheck {
+  std::size_t parents = 0, children = 0, wrong = 0;
+
+  static std::vector<TSNode> listed(TSNode n, bool go_on) {
+    std::pair<std::vector<TSNode>, bool> st{{}, go_on};
+    ps_each_named_child(n, [](void* q, TSNode c) {
+      auto& s = *static_cast<std::pair<std::vector<TSNode>, bool>*>(q);
+      s.first.push_back(c);
+      return s.second;
+    }, &st);
+    return st.first;
+  }
+  static bool same(TSNode a, TSNode b) {
+    return ts_node_eq(a, b) && ts_node_symbol(a) == ts_node_symbol(b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
+           ts_node_start_point(a).row == ts_node_start_point(b).row && ts_node_start_point(a).column == ts_node_start_point(b).column;
+  }
+  void tree(TSNode root) {
+    std::vector<TSNode> nodes;
+    ps_walk(root, [](void* p, TSNode n, uint32_t) {
+      static_cast<std::vector<TSNode>*>(p)->push_back(n);
+      return PS_WALK_ENTER;
+    }, &nodes);
+    for (TSNode n : nodes) {
+      std::vector<TSNode> want;
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) want.push_back(ts_node_named_child(n, i));
+      auto got = listed(n, true), first = listed(n, false);
+      bool ok = got.size() == want.size() && first.size() == std::min<std::size_t>(1, want.size());
+      for (std::size_t i = 0; ok && i < want.size(); ++i) ok = same(want[i], got[i]);
+      wrong += !ok;
+      parents += !want.empty();
+      children += want.size();
+    }
+  }
+};
+
 }  // namespace
 
 TEST_CASE("ps_walk visits what a tree cursor visits, in every grammar") {
@@ -172,43 +210,11 @@ TEST_CASE("ps_walk_named_wanted calls back for the wanted nodes only, and enters
 }
 
 TEST_CASE("ps_each_named_child lists what ts_node_named_child answers, and stops when told") {
-  struct Counts {
-    std::size_t parents = 0, children = 0, wrong = 0;
-  } counts;
-  auto collect = [](TSNode n, bool go_on) {
-    std::pair<std::vector<TSNode>, bool> st{{}, go_on};
-    ps_each_named_child(n, [](void* q, TSNode c) {
-      auto& s = *static_cast<std::pair<std::vector<TSNode>, bool>*>(q);
-      s.first.push_back(c);
-      return s.second;
-    }, &st);
-    return st.first;
-  };
-  static auto same = [](TSNode a, TSNode b) {
-    return ts_node_eq(a, b) && ts_node_symbol(a) == ts_node_symbol(b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
-           ts_node_start_point(a).row == ts_node_start_point(b).row && ts_node_start_point(a).column == ts_node_start_point(b).column;
-  };
-  std::vector<TSNode> nodes;
-  for_each_fixture_tree([&](Language, const TSTree* tree) {
-    nodes.clear();
-    ps_walk(ts_tree_root_node(tree), [](void* p, TSNode n, uint32_t) {
-      static_cast<std::vector<TSNode>*>(p)->push_back(n);
-      return PS_WALK_ENTER;
-    }, &nodes);
-    for (TSNode n : nodes) {
-      std::vector<TSNode> want;
-      for (uint32_t i = 0; i < ts_node_named_child_count(n); ++i) want.push_back(ts_node_named_child(n, i));
-      auto got = collect(n, true), first = collect(n, false);
-      bool ok = got.size() == want.size() && first.size() == std::min<std::size_t>(1, want.size());
-      for (std::size_t i = 0; ok && i < want.size(); ++i) ok = same(want[i], got[i]);
-      if (!ok) ++counts.wrong;
-      counts.parents += !want.empty();
-      counts.children += want.size();
-    }
-  });
-  CHECK(counts.wrong == 0);
-  CHECK(counts.parents > 20000);
-  CHECK(counts.children > counts.parents);
+  NamedChildCheck check;
+  for_each_fixture_tree([&](Language, const TSTree* tree) { check.tree(ts_tree_root_node(tree)); });
+  CHECK(check.wrong == 0);
+  CHECK(check.parents > 20000);
+  CHECK(check.children > check.parents);
 }
 
 // Every field of every node in every fixture, as the runtime answers it.
@@ -259,7 +265,14 @@ TEST_CASE("ps_walk agrees on broken input: ERROR and MISSING nodes") {
     for (int mode : {0, 1}) {
       CHECK(by_walk(root, mode) == by_cursor(root, mode));
       CHECK(by_walk(root, mode, true) == by_cursor(root, mode, true));
+      std::vector<std::uint8_t> wanted(ts_language_symbol_count(ts_tree_language(pf.tree.get())));
+      for (std::size_t s = 0; s < wanted.size(); ++s) wanted[s] = s % 2 == 0;
+      CHECK(by_walk_wanted(root, mode, wanted) == by_cursor_wanted(root, mode, wanted));
     }
+    NamedChildCheck check;
+    check.tree(root);
+    CHECK(check.wrong == 0);
+    CHECK(check.children > 0);
   }
 }
 
