@@ -80,6 +80,8 @@ for k in 1 2 3 4; do
 done
 run "merge of the 4 shards" merge "$work"/s{1,2,3,4}.json --root "$tree" --policy "$tree/privacy.yaml" --fail-on none
 awk -v f="$full" -v c="$cached" -v d="$diff" -v s="$startup" -v sh="$shard_sum" -v l="$lines" 'BEGIN {
-  printf "ratios: full / cached rescan %.1fx (goal >= 10x); diff mode %.2f s, %.2f s after startup; 4 shards sum / full %.2fx\n",
-         f / (c > 0 ? c : 0.01), d, d - s, sh / f
+  # On a small tree startup (loading the mappings) is most of a cached
+  # rescan: the ratio without it says what the cache saves.
+  printf "ratios: full / cached rescan %.1fx (goal >= 10x), %.1fx after startup; diff mode %.2f s, %.2f s after startup; 4 shards sum / full %.2fx\n",
+         f / (c > 0 ? c : 0.01), (f - s) / (c - s > 0.01 ? c - s : 0.01), d, d - s, sh / f
 }'
