@@ -63,6 +63,7 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only, con
   if (ts_node_is_null(root) || (named_only && !ts_node_is_named(root))) return;
   if (visit(ctx, root, 0) != PS_WALK_ENTER) return;
   const TSTree *tree = root.tree;
+  const uint32_t wanted_count = wanted ? ts_language_symbol_count(tree->language) : 0;
   const Subtree *subtree = (const Subtree *)root.id;
   if (ts_subtree_child_count(*subtree) == 0) return;
   Stack s;
@@ -92,7 +93,8 @@ static void walk(TSNode root, PsWalkVisit visit, void *ctx, bool named_only, con
     if (ts_subtree_visible(*child) || alias) {
       if (named_only && !(alias ? ts_language_symbol_metadata(tree->language, alias).named : ts_subtree_named(*child)))
         continue;  // an anonymous token ("(", ";"): never entered either
-      if (wanted && !wanted[alias ? alias : ts_subtree_symbol(*child)]) {
+      TSSymbol symbol = alias ? alias : ts_subtree_symbol(*child);
+      if (wanted && (symbol >= wanted_count || !wanted[symbol])) {  // ERROR is 65535, past every table
         // Entered without a call, as if visit had said ENTER.
         if (ts_subtree_child_count(*child) > 0) {
           if (!push(&s, tree, child, position, depth + 1)) break;

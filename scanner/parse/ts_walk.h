@@ -29,6 +29,7 @@ void ps_walk_named(TSNode root, PsWalkVisit visit, void *ctx);
 // table from ps_walk_wanted_table); the others are entered without a call,
 // as if visit had returned ENTER. The root is always visited. Most named
 // nodes (statements, operators, argument lists) are only passed through.
+// Symbols past the table (the runtime's ERROR, 65535) are never wanted.
 void ps_walk_named_wanted(TSNode root, const uint8_t *wanted, PsWalkVisit visit, void *ctx);
 
 // The table ps_walk_named_wanted reads, from one indexed by the public

@@ -80,7 +80,10 @@ std::vector<std::string> by_walk(TSNode root, int mode, bool named_only = false)
 // The named walk that calls back only for wanted symbols (and the root):
 // every other named node is entered, whatever skip says.
 std::vector<std::string> by_cursor_wanted(TSNode root, int mode, const std::vector<std::uint8_t>& wanted_public) {
-  return cursor_walk(root, mode, true, [&](TSNode n, uint32_t depth) { return depth == 0 || wanted_public[ts_node_symbol(n)]; });
+  return cursor_walk(root, mode, true, [&](TSNode n, uint32_t depth) {
+    TSSymbol s = ts_node_symbol(n);  // ERROR's is 65535, past the table: never wanted
+    return depth == 0 || (s < wanted_public.size() && wanted_public[s]);
+  });
 }
 
 std::vector<std::string> by_walk_wanted(TSNode root, int mode, const std::vector<std::uint8_t>& wanted_public) {
