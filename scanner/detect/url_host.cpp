@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "scanner/core/facts.h"
 #include "scanner/core/text.h"
 
 namespace ps {
@@ -62,7 +63,7 @@ bool builds_message(std::string_view text, const std::vector<std::string>& strin
 
 bool makes_error(std::string_view path) {
   if (path == "errors.New" || path == "fmt.Errorf") return true;
-  std::string_view last = path.substr(path.rfind('.') == std::string_view::npos ? 0 : path.rfind('.') + 1);
+  std::string_view last = last_segment(path);
   return !last.empty() && std::isupper(static_cast<unsigned char>(last[0])) && (ends_with(last, "Error") || ends_with(last, "Exception"));
 }
 
